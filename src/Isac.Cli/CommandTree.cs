@@ -1,0 +1,17 @@
+using System.CommandLine;
+using Isac.Cli.Commands;
+
+namespace Isac.Cli;
+
+/// <summary>The full command tree of <c>isac</c>; each command lives in its own file under Commands/.</summary>
+public static class CommandTree
+{
+    /// <summary>Builds the root command with every subcommand.</summary>
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("isac: multi-cell integrated sensing and communication toolkit " +
+                                   "(robust ISAC precoding, conic optimisation, network simulation)");
+        root.Add(VersionCommand.Create());
+        return root;
+    }
+}
