@@ -34,6 +34,7 @@ public static class SweepRunner
     {
         if (options.Threads < 1) throw new IsacInputException("--threads", $"expected at least 1 thread, got {options.Threads}");
         Directory.CreateDirectory(directory);
+        using var folderLock = FolderLock.Acquire(directory);
         string manifestPath = Path.Combine(directory, Manifest.FileName);
         var shard = options.Shard;
         var slice = Enumerable.Range(0, scenario.Grid.Count).Where(shard.Contains).ToList();

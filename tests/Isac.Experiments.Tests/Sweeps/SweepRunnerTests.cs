@@ -180,4 +180,16 @@ public class SweepRunnerTests
         var e = Assert.Throws<IsacInputException>(() => FigureWriter.Write(Noise, tmp.Path));
         Assert.Contains($"the sweep is not complete ({(Noise.Grid.Count + 1) / 2} of {Noise.Grid.Count} points)", e.Message);
     }
+
+    [Fact]
+    public void Run_InAFolderAnotherRunHolds_IsRefused()
+    {
+        using var tmp = new TempFolder();
+        using (FolderLock.Acquire(tmp.Path))
+        {
+            var e = Assert.Throws<IsacInputException>(() => Run(Noise, tmp.Path));
+            Assert.Contains("another isac process is running a sweep in this folder", e.Message);
+        }
+        Assert.True(Run(Noise, tmp.Path).Complete); // released: the folder can be used again
+    }
 }
