@@ -13,6 +13,9 @@ public static class CommandTree
                                    "(robust ISAC precoding, conic optimisation, network simulation)");
         root.Add(VersionCommand.Create());
         root.Add(CrbCommand.Create());
+        root.Add(ReproduceCommand.Create());
+        root.Add(RunCommand.Create());
+        root.Add(MergeCommand.Create());
         return root;
     }
 }

@@ -28,7 +28,7 @@ public static class IsacApp
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            error.WriteLine($"isac: {parsed.Errors[0].Message} (see 'isac --help')");
+            error.WriteLine($"isac: {OneLine(parsed.Errors[0].Message)} (see 'isac --help')");
             return BadInput;
         }
 
@@ -80,5 +80,5 @@ public static class IsacApp
         }
     }
 
-    private static string OneLine(string s) => s.ReplaceLineEndings(" ").Trim();
+    private static string OneLine(string s) => string.Join(' ', s.Split((char[])[' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
 }
