@@ -68,6 +68,33 @@ public class WorstCaseSinrTests
         Assert.Equal(amplitude * amplitude, WorstCaseSinr.SignalMinimum(problem).Power, 1e-10);
     }
 
+    [Theory]
+    [InlineData(CoordinationMode.Cbf, 69UL, 0.3)]
+    [InlineData(CoordinationMode.Cbf, 70UL, 1.0)]
+    [InlineData(CoordinationMode.Comp, 71UL, 0.5)]
+    public void Exact_ScalarError_MatchesGridSearchOverTheDisk(CoordinationMode mode, ulong seed, double delta)
+    {
+        // One antenna per BS, J = 1 for CoMP so the error is one complex number: a polar grid over the
+        // disk is an independent global method. Grid points are feasible, so exact ≤ grid minimum, and
+        // the grid (1/400 of the radius, 1/720 of a turn) gets within ~1e-4 relative.
+        var random = new DeterministicRandom(seed);
+        int cells = mode == CoordinationMode.Cbf ? 2 : 1;
+        var (h, w) = SinrCases.Cbf(cells, users: 3, ntx: 1, random);
+        var streams = mode == CoordinationMode.Cbf ? TransmitStreams.FromCbfPrecoders(w) : TransmitStreams.FromCompPrecoder(w[0], 1);
+        var problem = UserSinrProblem.ForUser(h, streams, new CsiErrorModel(mode, delta), 0, 1, 0.05);
+        Assert.Equal(1, problem.ErrorDimension);
+        double grid = double.PositiveInfinity;
+        for (int i = 0; i <= 400; i++)
+            for (int j = 0; j < 720; j++)
+            {
+                var e = Vector<Complex>.Build.Dense(1, Complex.FromPolarCoordinates(problem.ErrorRadius * i / 400, 2 * Math.PI * j / 720));
+                grid = Math.Min(grid, problem.Sinr(e));
+            }
+        var result = WorstCaseSinr.Solve(problem);
+        Assert.True(result.Sinr <= grid * (1 + 1e-12));
+        Assert.True(grid - result.Sinr <= 1e-4 * grid + 1e-12, $"grid {grid}, exact {result.Sinr}");
+    }
+
     [Fact]
     public void Exact_SingleUserSingleCell_EqualsClosedForm()
     {
