@@ -8,21 +8,24 @@ namespace Isac.Physics.Tests.Sinr;
 
 public class WorstCaseSinrTests
 {
-    public static TheoryData<CoordinationMode, ulong, double> Cases => new()
+    // Last column σ_C²: 1e-4 is paper A's P_t/σ_C² = 40 dB with unit-power precoders.
+    public static TheoryData<CoordinationMode, ulong, double, double> Cases => new()
     {
-        { CoordinationMode.Cbf, 60UL, 0.1 },
-        { CoordinationMode.Cbf, 61UL, 0.4 },
-        { CoordinationMode.Comp, 62UL, 0.1 },
-        { CoordinationMode.Comp, 63UL, 0.3 },
+        { CoordinationMode.Cbf, 60UL, 0.1, 0.2 },
+        { CoordinationMode.Cbf, 61UL, 0.4, 0.2 },
+        { CoordinationMode.Cbf, 59UL, 0.01, 1e-4 },
+        { CoordinationMode.Comp, 62UL, 0.1, 0.2 },
+        { CoordinationMode.Comp, 63UL, 0.3, 0.2 },
+        { CoordinationMode.Comp, 58UL, 0.01, 1e-4 },
     };
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Exact_NeverAboveSampledErrorsAndAttainedByTheReturnedError(CoordinationMode mode, ulong seed, double delta)
+    public void Exact_NeverAboveSampledErrorsAndAttainedByTheReturnedError(CoordinationMode mode, ulong seed, double delta, double noise)
     {
         var random = new DeterministicRandom(seed);
         var errors = new CsiErrorModel(mode, delta);
-        foreach (var problem in Problems(mode, errors, random))
+        foreach (var problem in Problems(mode, errors, noise, random))
         {
             var result = WorstCaseSinr.Solve(problem);
             Assert.True(result.Error.L2Norm() <= problem.ErrorRadius * (1 + 1e-12));
@@ -68,6 +71,33 @@ public class WorstCaseSinrTests
         Assert.Equal(amplitude * amplitude, WorstCaseSinr.SignalMinimum(problem).Power, 1e-10);
     }
 
+    [Theory]
+    [InlineData(CoordinationMode.Cbf, 69UL, 0.3)]
+    [InlineData(CoordinationMode.Cbf, 70UL, 1.0)]
+    [InlineData(CoordinationMode.Comp, 71UL, 0.5)]
+    public void Exact_ScalarError_MatchesGridSearchOverTheDisk(CoordinationMode mode, ulong seed, double delta)
+    {
+        // One antenna per BS, J = 1 for CoMP so the error is one complex number: a polar grid over the
+        // disk is an independent global method. Grid points are feasible, so exact ≤ grid minimum, and
+        // the grid (1/400 of the radius, 1/720 of a turn) gets within ~1e-4 relative.
+        var random = new DeterministicRandom(seed);
+        int cells = mode == CoordinationMode.Cbf ? 2 : 1;
+        var (h, w) = SinrCases.Cbf(cells, users: 3, ntx: 1, random);
+        var streams = mode == CoordinationMode.Cbf ? TransmitStreams.FromCbfPrecoders(w) : TransmitStreams.FromCompPrecoder(w[0], 1);
+        var problem = UserSinrProblem.ForUser(h, streams, new CsiErrorModel(mode, delta), 0, 1, 0.05);
+        Assert.Equal(1, problem.ErrorDimension);
+        double grid = double.PositiveInfinity;
+        for (int i = 0; i <= 400; i++)
+            for (int j = 0; j < 720; j++)
+            {
+                var e = Vector<Complex>.Build.Dense(1, Complex.FromPolarCoordinates(problem.ErrorRadius * i / 400, 2 * Math.PI * j / 720));
+                grid = Math.Min(grid, problem.Sinr(e));
+            }
+        var result = WorstCaseSinr.Solve(problem);
+        Assert.True(result.Sinr <= grid * (1 + 1e-12));
+        Assert.True(grid - result.Sinr <= 1e-4 * grid + 1e-12, $"grid {grid}, exact {result.Sinr}");
+    }
+
     [Fact]
     public void Exact_SingleUserSingleCell_EqualsClosedForm()
     {
@@ -92,10 +122,10 @@ public class WorstCaseSinrTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Report_OrdersTheBounds(CoordinationMode mode, ulong seed, double delta)
+    public void Report_OrdersTheBounds(CoordinationMode mode, ulong seed, double delta, double noise)
     {
         var random = new DeterministicRandom(seed + 100);
-        foreach (var problem in Problems(mode, new CsiErrorModel(mode, delta), random))
+        foreach (var problem in Problems(mode, new CsiErrorModel(mode, delta), noise, random))
         {
             var report = RobustSinrReport.Analyze(problem);
             // Relative to the nominal SINR: a signal the error can cancel gives bounds at round-off level (~1e-17).
@@ -118,7 +148,7 @@ public class WorstCaseSinrTests
         Assert.True(report.Proposition3IsOptimistic);
     }
 
-    private static IEnumerable<UserSinrProblem> Problems(CoordinationMode mode, CsiErrorModel errors, DeterministicRandom random)
+    private static IEnumerable<UserSinrProblem> Problems(CoordinationMode mode, CsiErrorModel errors, double noise, DeterministicRandom random)
     {
         if (mode == CoordinationMode.Cbf)
         {
@@ -126,7 +156,7 @@ public class WorstCaseSinrTests
             var streams = TransmitStreams.FromCbfPrecoders(w);
             for (int m = 0; m < 2; m++)
                 for (int k = 0; k < 3; k++)
-                    yield return UserSinrProblem.ForUser(h, streams, errors, m, k, 0.2);
+                    yield return UserSinrProblem.ForUser(h, streams, errors, m, k, noise);
         }
         else
         {
@@ -134,7 +164,7 @@ public class WorstCaseSinrTests
             var streams = TransmitStreams.FromCompPrecoder(w, 2);
             for (int m = 0; m < 2; m++)
                 for (int k = 0; k < 2; k++)
-                    yield return UserSinrProblem.ForUser(h, streams, errors, m, k, 0.2);
+                    yield return UserSinrProblem.ForUser(h, streams, errors, m, k, noise);
         }
     }
 }
