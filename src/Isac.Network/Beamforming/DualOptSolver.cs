@@ -16,9 +16,11 @@ namespace Isac.Network.Beamforming;
 /// <para>For SALINR (E_j = 0) M is factorised once per dual step (Cholesky) and each user's
 /// rank-one downdate is applied by Sherman-Morrison, O(N²) per user (the complexity of the paper's
 /// Remark 1); for SLINR each user has its own E_j and its own factorisation.</para>
-/// <para>Dual gradient: ∂g/∂λ = P − Σ‖v_k‖², ∂g/∂μ_k = ψ̃_k − φ_k; steps (31) with one
-/// Barzilai-Borwein step size for all multipliers (they share units after the scaling of
-/// <see cref="SensingConstraints"/>), projected on λ, μ ≥ 0.</para>
+/// <para>Dual gradient: ∂g/∂λ = P − Σ‖v_k‖², ∂g/∂μ_k = ψ̃_k − φ_k; the projected steps (31) with one
+/// step size for all multipliers (they share units after the scaling of <see cref="SensingConstraints"/>):
+/// the Barzilai-Borwein step, halved (by 4) until the dual function decreases by the Armijo rule.
+/// Plain fixed steps, as in the paper, stall or oscillate when the PF weights span orders of
+/// magnitude; the line search keeps every step a descent step of the convex dual.</para>
 /// </remarks>
 public sealed class DualOptSolver : IBeamSubproblemSolver
 {
@@ -58,44 +60,74 @@ public sealed class DualOptSolver : IBeamSubproblemSolver
         x[0] = Math.Max(state.Lambda, lambdaFloor);
         Array.Copy(state.Mu, 0, x, 1, k);
         var grad = new double[k + 1];
-        var xPrev = new double[k + 1];
-        var gradPrev = new double[k + 1];
+        var xNew = new double[k + 1];
+        var gradNew = new double[k + 1];
         double alpha = (traceScale + x[0]) / (2 * p.Power);
 
         var m = new Complex[nn];
         var mj = p.PerUser is null ? null : new Complex[nn];
         var tmpX = new Complex[n];
         var tmpY = new Complex[n];
-        var v = new Complex[k][];
-        for (int u = 0; u < k; u++) v[u] = new Complex[n];
+        var v = NewBeams(k, n);
+        var vNew = NewBeams(k, n);
         var phi = new double[k];
-        var psi = new double[k];
+        var phiNew = new double[k];
 
+        double g = Evaluate(p, x, s, m, mj, tmpX, tmpY, v, grad, phi);
         int it = 0;
         for (; it < _settings.MaxInnerIterations; it++)
         {
-            BeamsAt(p, x, s, m, mj, tmpX, tmpY, v);
-            Gradient(p, v, s, rho, grad, phi, psi);
-            if (Converged(p, x, grad, phi, lambdaFloor)) { it++; break; }
-            if (it > 0)
+            if (Converged(p, x, grad, phi, lambdaFloor)) break;
+            // Projected gradient step with Armijo backtracking on the dual function g (a smooth
+            // convex function of (λ, μ)); the trial step is the Barzilai-Borwein one.
+            double gNew = g;
+            bool accepted = false;
+            for (int bt = 0; bt < 40; bt++)
             {
-                double ss = 0, sy = 0;
-                for (int i = 0; i <= k; i++)
-                {
-                    double di = x[i] - xPrev[i], yi = grad[i] - gradPrev[i];
-                    ss += di * di;
-                    sy += di * yi;
-                }
-                if (sy > 0 && ss > 0) alpha = ss / sy;
+                double decrease = 0;
+                xNew[0] = Math.Min(Math.Max(x[0] - alpha * grad[0], lambdaFloor), cap);
+                for (int i = 1; i <= k; i++) xNew[i] = Math.Min(Math.Max(x[i] - alpha * grad[i], 0), cap);
+                for (int i = 0; i <= k; i++) decrease += grad[i] * (xNew[i] - x[i]);
+                gNew = Evaluate(p, xNew, s, m, mj, tmpX, tmpY, vNew, gradNew, phiNew);
+                if (gNew <= g + 1e-4 * decrease) { accepted = true; break; }
+                alpha *= 0.25;
             }
-            Array.Copy(x, xPrev, k + 1);
-            Array.Copy(grad, gradPrev, k + 1);
-            x[0] = Math.Min(Math.Max(x[0] - alpha * grad[0], lambdaFloor), cap);
-            for (int i = 1; i <= k; i++) x[i] = Math.Min(Math.Max(x[i] - alpha * grad[i], 0), cap);
+            if (!accepted) break; // no descent possible at machine precision: stationary
+            double ss = 0, sy = 0;
+            for (int i = 0; i <= k; i++)
+            {
+                double di = xNew[i] - x[i], yi = gradNew[i] - grad[i];
+                ss += di * di;
+                sy += di * yi;
+            }
+            alpha = sy > 0 && ss > 0 ? ss / sy : alpha * 4;
+            (x, xNew) = (xNew, x);
+            (grad, gradNew) = (gradNew, grad);
+            (v, vNew) = (vNew, v);
+            (phi, phiNew) = (phiNew, phi);
+            g = gNew;
         }
         state.Lambda = x[0];
         Array.Copy(x, 1, state.Mu, 0, k);
-        return (v, it);
+        return (v, it + 1);
+    }
+
+    private static Complex[][] NewBeams(int k, int n)
+    {
+        var v = new Complex[k][];
+        for (int u = 0; u < k; u++) v[u] = new Complex[n];
+        return v;
+    }
+
+    /// <summary>Beams, dual gradient and dual value g = L(v(x), x) at the dual point x = (λ, μ).</summary>
+    private static double Evaluate(QuadraticBeamSubproblem p, double[] x, Complex[] s, Complex[] m, Complex[]? mj,
+        Complex[] tmpX, Complex[] tmpY, Complex[][] v, double[] grad, double[] phi)
+    {
+        BeamsAt(p, x, s, m, mj, tmpX, tmpY, v);
+        Gradient(p, v, s, p.Sensing!.Ratio, grad, phi);
+        double g = p.Objective(v);
+        for (int i = 0; i < x.Length; i++) g += x[i] * grad[i];
+        return g;
     }
 
     private static void BeamsAt(QuadraticBeamSubproblem p, double[] x, Complex[] s, Complex[] m, Complex[]? mj,
@@ -150,7 +182,7 @@ public sealed class DualOptSolver : IBeamSubproblemSolver
         }
     }
 
-    private static void Gradient(QuadraticBeamSubproblem p, Complex[][] v, Complex[] s, double rho, double[] grad, double[] phi, double[] psi)
+    private static void Gradient(QuadraticBeamSubproblem p, Complex[][] v, Complex[] s, double rho, double[] grad, double[] phi)
     {
         int k = p.Users;
         double power = 0;
@@ -167,8 +199,8 @@ public sealed class DualOptSolver : IBeamSubproblemSolver
                 if (j == u) own = d; else f += d.Real * d.Real + d.Imaginary * d.Imaginary;
             }
             phi[u] = f;
-            psi[u] = rho * (2 * (Complex.Conjugate(s[u]) * own).Real - (s[u].Real * s[u].Real + s[u].Imaginary * s[u].Imaginary));
-            grad[u + 1] = psi[u] - phi[u];
+            double psi = rho * (2 * (Complex.Conjugate(s[u]) * own).Real - (s[u].Real * s[u].Real + s[u].Imaginary * s[u].Imaginary));
+            grad[u + 1] = psi - phi[u];
         }
     }
 

@@ -10,8 +10,8 @@ namespace Isac.Network.Beamforming;
 /// </summary>
 /// <param name="Antennas">N.</param>
 /// <param name="Linear">z_k (K rows).</param>
-/// <param name="Common">Q: the Hermitian quadratic form shared by all beams (row-major N×N).</param>
-/// <param name="PerUser">E_k added to user k's form (SLINR), or null (SALINR).</param>
+/// <param name="Common">Q: the Hermitian quadratic form shared by all beams (row-major N×N, lower triangle used).</param>
+/// <param name="PerUser">E_k added to user k's form (SLINR; lower triangle used), or null (SALINR).</param>
 /// <param name="Power">P.</param>
 /// <param name="Sensing">Sensing data, or null.</param>
 /// <param name="Reference">v^{(r)}: the SCA reference beams (K rows).</param>

@@ -50,51 +50,45 @@ public static class ComplexVectors
         for (int i = 0; i < x.Length; i++) x[i] *= c;
     }
 
-    /// <summary>M ← M + c·x·xᴴ for a Hermitian N×N matrix M (row-major), c real.</summary>
+    /// <summary>
+    /// M ← M + c·x·xᴴ for a Hermitian N×N matrix stored row-major by its lower triangle (entries
+    /// j ≤ i; the strict upper triangle is neither read nor written), c real.
+    /// </summary>
     public static void AddOuter(Span<Complex> m, double c, ReadOnlySpan<Complex> x)
     {
         int n = x.Length;
         if (m.Length != n * n) throw new ArgumentException($"matrix has {m.Length} entries, expected {n}×{n}");
         for (int i = 0; i < n; i++)
         {
-            Complex ci = c * x[i];
-            var row = m.Slice(i * n, n);
-            for (int j = 0; j < n; j++)
+            double xr = c * x[i].Real, xi = c * x[i].Imaginary;
+            var row = m.Slice(i * n, i + 1);
+            for (int j = 0; j <= i; j++)
             {
-                row[j] += ci * Complex.Conjugate(x[j]);
+                double yr = x[j].Real, yi = -x[j].Imaginary;
+                row[j] += new Complex(xr * yr - xi * yi, xr * yi + xi * yr);
             }
         }
     }
 
-    /// <summary>y ← M·x for an N×N row-major matrix.</summary>
-    public static void MatVec(ReadOnlySpan<Complex> m, ReadOnlySpan<Complex> x, Span<Complex> y)
+    /// <summary>Copies the lower triangle of a Hermitian matrix into its upper triangle (full storage).</summary>
+    public static void MirrorLower(Span<Complex> m, int n)
     {
-        int n = x.Length;
         for (int i = 0; i < n; i++)
-        {
-            var row = m.Slice(i * n, n);
-            double re = 0, im = 0;
-            for (int j = 0; j < n; j++)
-            {
-                double mr = row[j].Real, mi = row[j].Imaginary, xr = x[j].Real, xi = x[j].Imaginary;
-                re += mr * xr - mi * xi;
-                im += mr * xi + mi * xr;
-            }
-            y[i] = new Complex(re, im);
-        }
+            for (int j = 0; j < i; j++) m[j * n + i] = Complex.Conjugate(m[i * n + j]);
     }
 
-    /// <summary>The Hermitian form xᴴMx (real for Hermitian M).</summary>
+    /// <summary>The Hermitian form xᴴMx for M stored by its lower triangle.</summary>
     public static double HermitianForm(ReadOnlySpan<Complex> m, ReadOnlySpan<Complex> x)
     {
         int n = x.Length;
         double s = 0;
         for (int i = 0; i < n; i++)
         {
-            var row = m.Slice(i * n, n);
+            var row = m.Slice(i * n, i + 1);
+            s += row[i].Real * (x[i].Real * x[i].Real + x[i].Imaginary * x[i].Imaginary);
             Complex t = Complex.Zero;
-            for (int j = 0; j < n; j++) t += row[j] * x[j];
-            s += (Complex.Conjugate(x[i]) * t).Real;
+            for (int j = 0; j < i; j++) t += row[j] * x[j];
+            s += 2 * (Complex.Conjugate(x[i]) * t).Real;
         }
         return s;
     }

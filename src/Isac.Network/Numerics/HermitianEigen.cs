@@ -13,14 +13,14 @@ public sealed class HermitianEigen
 {
     private readonly Complex[] _u; // row-major N×N, column i = eigenvector i
 
-    /// <summary>Decomposes the row-major Hermitian N×N matrix <paramref name="m"/>.</summary>
+    /// <summary>Decomposes the row-major Hermitian N×N matrix <paramref name="m"/> given by its lower triangle.</summary>
     public HermitianEigen(ReadOnlySpan<Complex> m, int n)
     {
         N = n;
         var mat = Matrix<Complex>.Build.Dense(n, n);
         for (int i = 0; i < n; i++)
             for (int j = 0; j < n; j++)
-                mat[i, j] = 0.5 * (m[i * n + j] + Complex.Conjugate(m[j * n + i]));
+                mat[i, j] = i > j ? m[i * n + j] : i == j ? new Complex(m[i * n + i].Real, 0) : Complex.Conjugate(m[j * n + i]);
         Evd<Complex> evd = mat.Evd(Symmetricity.Hermitian);
         Values = new double[n];
         _u = new Complex[n * n];

@@ -14,7 +14,7 @@ namespace Isac.Network.Sensing;
 /// <remarks>
 /// <para>After the receive beam f_k = b(θ̂_k^{prev}) (the previous estimate), the echo of user k
 /// carries gain g_k·ρ_k with g_k = Gκ²|β_k|², κ² = N_tN_r, ρ_k = |b(θ̂_k^{prev})ᴴb(θ_k)|² (the
-/// paper approximates ρ_k ≈ 1; here it is computed). The other beams j ≠ k reflected by user k
+/// paper approximates ρ_k ≈ 1, the default; <see cref="SensingSettings.ComputedReceiveGain"/> computes it). The other beams j ≠ k reflected by user k
 /// pass the same receive beam, so
 /// σ²_{k,i} = a_i²(Σ_{j≠k}|a(θ_k)ᴴv_j|² + σ_z²/(g_kρ_k)) / |a(θ_k)ᴴv_k|².
 /// Echoes of other users leaking through receive side lobes are neglected, as in the paper.</para>
@@ -83,8 +83,16 @@ public sealed class SensingModel
     /// <param name="previous">The BS's previous belief (its receive beam points at previous.Angle).</param>
     /// <param name="epoch">The epoch of the echo.</param>
     /// <param name="rng">The stream for the estimation errors.</param>
+    /// <param name="maxSpeed">The user speed the BS assumes when ageing its previous belief, m/s.</param>
+    /// <param name="epochSeconds">ΔT, s.</param>
+    /// <remarks>
+    /// The BS keeps whichever is more accurate by its own prediction: the new estimate (variance
+    /// σ_d² + d̂²σ_θ² from (16)) or the previous belief aged by the motion since
+    /// (variance + (v·ΔT·age)²). Without this, one echo of a user whose beam carried almost no
+    /// power toward it (σ² → ∞ in (16)) would replace a good location by a meaningless one.
+    /// </remarks>
     public (SensedUser Belief, SensingOutcome Outcome) Sense(Point2 bs, UserState user, IReadOnlyList<Complex[]> beams, int index,
-        SensedUser previous, int epoch, DeterministicRandom rng)
+        SensedUser previous, int epoch, DeterministicRandom rng, double maxSpeed, double epochSeconds)
     {
         var rel = user.Position - bs;
         double d = rel.Length, theta = rel.Azimuth;
@@ -96,7 +104,7 @@ public sealed class SensingModel
             double pj = ComplexVectors.AbsDotSquared(a, beams[j]);
             if (j == index) own = pj; else others += pj;
         }
-        double rxGain = ComplexVectors.AbsDotSquared(_rx.At(previous.Angle), _rx.At(theta));
+        double rxGain = _settings.ComputedReceiveGain ? ComplexVectors.AbsDotSquared(_rx.At(previous.Angle), _rx.At(theta)) : 1.0;
         double effective = EchoGain(d) * rxGain;
         double ratio = (others + (effective > 0 ? EchoNoise / effective : double.PositiveInfinity)) / own;
         if (!(own > 0) || !double.IsFinite(ratio))
@@ -113,8 +121,11 @@ public sealed class SensingModel
         _ = 2 * radialSpeed * _channel.CarrierHz / c + Math.Sqrt(vMu) * rng.NextGaussian(); // Doppler estimate: drawn for the stream's sake, unused for the location
         double dHat = Math.Max(c * tauHat / 2, 0);
         var p = bs.Offset(dHat, thetaHat);
-        var belief = new SensedUser(thetaHat, dHat, p, epoch);
-        return (belief, new SensingOutcome(vTheta, vTau, vMu, p.DistanceTo(user.Position)));
+        double variance = c * c / 4 * vTau + dHat * dHat * vTheta;
+        var fresh = new SensedUser(thetaHat, dHat, p, epoch, variance);
+        double drift = maxSpeed * epochSeconds * (epoch - previous.Epoch);
+        var belief = variance <= previous.PositionVariance + drift * drift ? fresh : previous;
+        return (belief, new SensingOutcome(vTheta, vTau, vMu, belief.Position.DistanceTo(user.Position)));
     }
 
     /// <summary>The belief from initial access: the true position plus N(0, s²) per coordinate.</summary>
@@ -123,6 +134,6 @@ public sealed class SensingModel
         double s = _settings.InitialLocationError;
         var p = new Point2(position.X + s * rng.NextGaussian(), position.Y + s * rng.NextGaussian());
         var rel = p - bs;
-        return new SensedUser(rel.Azimuth, rel.Length, p, 0);
+        return new SensedUser(rel.Azimuth, rel.Length, p, 0, 2 * s * s);
     }
 }

@@ -12,6 +12,7 @@ namespace Isac.Network.Sensing;
 /// <param name="ReflectionFactor">|η| for <see cref="RadarEquationForm.InverseDistance"/>.</param>
 /// <param name="EchoNoiseFactor">σ_z² = factor·σ_c² (the paper does not give σ_z²; default: the same thermal noise).</param>
 /// <param name="InitialLocationError">Standard deviation (m, per coordinate) of the location each BS has for its users before the first echo (initial access).</param>
+/// <param name="ComputedReceiveGain">False (default, the paper's approximation after (14)): the receive beam b(θ̂_prev) is taken to capture the whole echo, |b(θ̂_prev)ᴴb(θ)| = 1. True: the gain |b(θ̂_prev)ᴴb(θ)|² is computed, so a poor previous estimate weakens the next echo.</param>
 public sealed record SensingSettings(
     double AngleCoefficient = 0.1,
     double DelayCoefficient = 6.7e-7,
@@ -23,7 +24,8 @@ public sealed record SensingSettings(
     double RadarCrossSection = 1,
     double ReflectionFactor = 1e-3,
     double EchoNoiseFactor = 1,
-    double InitialLocationError = 1)
+    double InitialLocationError = 1,
+    bool ComputedReceiveGain = false)
 {
     /// <summary>The largest coefficient a_ī = max(a_θ, a_τ, a_μ) (the binding one in (23)).</summary>
     public double LargestCoefficient => Math.Max(AngleCoefficient, Math.Max(DelayCoefficient, DopplerCoefficient));
