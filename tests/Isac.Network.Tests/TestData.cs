@@ -16,9 +16,9 @@ public static class TestData
     public static Complex[] HermitianPd(DeterministicRandom rng, int n)
     {
         var m = new Complex[n * n];
-        for (int r = 0; r < n + 2; r++) Numerics.ComplexVectors.AddOuter(m, 1.0, Gaussian(rng, n));
+        for (int r = 0; r < n + 2; r++) Isac.Network.Numerics.ComplexVectors.AddOuter(m, 1.0, Gaussian(rng, n));
         for (int i = 0; i < n; i++) m[i * n + i] += 0.5;
-        Numerics.ComplexVectors.MirrorLower(m, n);
+        Isac.Network.Numerics.ComplexVectors.MirrorLower(m, n);
         return m;
     }
 }
