@@ -1,132 +1,106 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
+using Isac.Network.Beamforming;
+using Isac.Network.Numerics;
+using Isac.Network.Reproduction;
 using Isac.Network.Simulation;
 
+// Paper B benchmarks and figure runs. Usage:
+//   dotnet run --project bench/Isac.Network.Bench -c Release -- dualopt [reps]   DualOpt per BS per epoch (Table I sizes), and the
+//                                                                              ratio against the same solver without the
+//                                                                              Sherman-Morrison update (one factorisation per user)
+//   dotnet run --project bench/Isac.Network.Bench -c Release -- fig6            wall time of the default Fig. 6 run (5 schemes)
+//   dotnet run --project bench/Isac.Network.Bench -c Release -- figures DIR [seeds]  all figures' rows as CSV in DIR
+//   dotnet run --project bench/Isac.Network.Bench -c Release -- ckm              full map build time and memory, one BS
+string mode = args.Length > 0 ? args[0] : "dualopt";
 var scenario = Scenario.PaperB();
-string mode = args.Length > 0 ? args[0] : "smoke";
-if (mode == "smoke")
+Console.WriteLine($"# {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+
+switch (mode)
 {
-    int epochs = args.Length > 1 ? int.Parse(args[1]) : 3;
-    var sw = Stopwatch.StartNew();
-    var env = new NetworkEnvironment(scenario, 1);
-    Console.WriteLine($"env {sw.Elapsed.TotalSeconds:F2}s noise {env.Noise:E3}");
-    var sim = new NetworkSimulator(env);
-    foreach (var s in SchemeNames.All)
+    case "dualopt":
     {
-        sw.Restart();
-        var r = sim.Run(new RunOptions(s, Epochs: epochs));
-        Console.WriteLine($"{s.Name(),-15} {sw.Elapsed.TotalSeconds,6:F2}s");
-        foreach (var e in r.Epochs)
-            Console.WriteLine($"  n={e.Epoch} pfr={e.AccumulatedPfr,8:F2} sum={e.SumRate,7:F2} S={e.ScheduledUsers} locRmse={e.LocationRmse,8:F2} med={e.MedianLocationError,7:F2} sθ={e.MedianAngleStdDeg,6:F3} viol={e.MaxSensingViolation:F3} bits={e.BackhaulBits} bf={e.BeamformingSecondsPerBs * 1000,7:F2}ms it={e.FpIterations:F1}");
+        int reps = args.Length > 1 ? int.Parse(args[1]) : 5;
+        var sim = new NetworkSimulator(new NetworkEnvironment(scenario, 1));
+        Console.WriteLine("scheduled_users(network) per_bs  dualopt_ms  per_user_factorisation_ms  ratio  fp_iterations  inner_iterations");
+        foreach (int total in new[] { 18, 36, 54 })
+        {
+            int perCell = total / 3;
+            var problems = Enumerable.Range(1, 3).SelectMany(n => Enumerable.Range(0, 3).Select(l => PaperBFigures.EpochProblem(sim, Scheme.SdUscb, l, perCell, n))).ToArray();
+            var fast = FractionalProgrammingBeamformer.DualOpt();
+            var slow = new FractionalProgrammingBeamformer("dualopt-per-user", new PerUserFactorisation(new DualOptSolver()));
+            fast.Solve(problems[0]); slow.Solve(problems[0]); // warm up the JIT
+            double tf = 0, ts = 0, outer = 0, inner = 0;
+            for (int r = 0; r < reps; r++)
+                foreach (var p in problems)
+                {
+                    var sw = Stopwatch.StartNew();
+                    var res = fast.Solve(p);
+                    tf += sw.Elapsed.TotalMilliseconds;
+                    outer += res.OuterIterations;
+                    inner += res.InnerIterations;
+                    sw.Restart();
+                    slow.Solve(p);
+                    ts += sw.Elapsed.TotalMilliseconds;
+                }
+            int runs = reps * problems.Length;
+            Console.WriteLine($"{total,23} {perCell,6} {tf / runs,11:F2} {ts / runs,26:F2} {ts / tf,6:F2} {outer / runs,14:F1} {inner / runs,17:F1}");
+        }
+        break;
     }
-}
-if (mode == "one")
-{
-    var env = new NetworkEnvironment(scenario, 1);
-    var sim = new NetworkSimulator(env);
-    var users = env.UsersAt(1);
-    var h = env.ChannelsAt(1);
-    var rateSum = users.Select(c => new double[c.Length]).ToArray();
-    var weights = NetworkSimulator.Weights(rateSum, 0, scenario.RateFloor);
-    var sched = Enumerable.Range(0, 3).Select(l => new Isac.Network.Scheduling.PfzfgScheduler().Schedule(
-        new Isac.Network.Scheduling.SchedulingInput(h[l][l], weights[l], [], 18, env.Noise, scenario.PowerWatts))).ToArray();
-    var beliefs = env.InitialBeliefs();
-    foreach (var scheme in new[] { Scheme.SdUscb, Scheme.SalinrPerfect })
+    case "fig6":
     {
-        var p = sim.LocalProblem(scheme, 0, 1, sched, beliefs, weights, 1.0);
-        for (int rep = 0; rep < 3; rep++)
+        var sw = Stopwatch.StartNew();
+        var rows = PaperBFigures.Figure6(scenario, 1);
+        Console.WriteLine($"default Fig. 6 run (3 cells, 40 users/cell, 10 epochs, 5 schemes): {sw.Elapsed.TotalSeconds:F1} s wall, {rows.Count} rows");
+        foreach (var g in rows.GroupBy(r => r.Scheme)) Console.WriteLine($"  {g.Key,-15} final accumulated PFR {g.Last().AccumulatedPfr:F2}");
+        break;
+    }
+    case "ckm":
+    {
+        var quick = scenario;
+        var env = new NetworkEnvironment(quick, 1);
+        var map = env.Maps[0];
+        var sw = Stopwatch.StartNew();
+        // Build one horizontal band of the map and extrapolate (a full build is the same per point).
+        int rows = args.Length > 1 ? int.Parse(args[1]) : 20;
+        for (int iy = 0; iy < rows; iy++) for (int ix = 0; ix < env.Grid.Nx; ix++) map.Entry(ix, iy);
+        double perPoint = sw.Elapsed.TotalSeconds / (rows * env.Grid.Nx);
+        Console.WriteLine($"grid {env.Grid.Nx}×{env.Grid.Ny} = {env.Grid.Count} points per BS; {perPoint * 1e6:F1} µs per point (one thread);" +
+                          $" full map ≈ {perPoint * env.Grid.Count:F0} s per BS on one core; storage {map.MemoryBytes / 1e6:F1} MB per BS");
+        using var ms = new MemoryStream();
+        Isac.Network.Ckm.CkmFile.Save(map, ms);
+        Console.WriteLine($"saved {map.BuiltCount} points in {ms.Length / 1e3:F0} kB ({(double)ms.Length / map.BuiltCount:F1} B per point, gzip)");
+        break;
+    }
+    case "figures":
+    {
+        string dir = args.Length > 1 ? args[1] : "results/paper-b";
+        var seeds = args.Length > 2 ? args[2].Split(',').Select(long.Parse).ToArray() : [1L];
+        Directory.CreateDirectory(dir);
+        foreach (long seed in seeds)
         {
             var sw = Stopwatch.StartNew();
-            var bf = scheme == Scheme.SdUscb ? Isac.Network.Beamforming.FractionalProgrammingBeamformer.DualOpt()
-                : new Isac.Network.Beamforming.FractionalProgrammingBeamformer("fp", new Isac.Network.Beamforming.ExactPowerSolver());
-            var r = bf.Solve(p);
-            Console.WriteLine($"{scheme} K={p.Users} {sw.Elapsed.TotalMilliseconds:F2} ms outer={r.OuterIterations} inner={r.InnerIterations} viol={r.MaxSensingViolation:E2}");
-            if (rep == 0) Console.WriteLine("  trace " + string.Join(" ", r.ObjectiveTrace.Select(x => x.ToString("F3"))));
+            Write(Path.Combine(dir, $"fig5-s{seed}.csv"), "5", PaperBFigures.Figure5(scenario, seed).Select(r => new object[] { r.Algorithm, r.Iteration, r.Pfr }));
+            Write(Path.Combine(dir, $"fig6-s{seed}.csv"), "6", PaperBFigures.Figure6(scenario, seed).Select(r => new object[] { r.Scheme, r.Epoch, r.AccumulatedPfr }));
+            Write(Path.Combine(dir, $"fig7-s{seed}.csv"), "7", PaperBFigures.Figure7(scenario, seed).Select(r => new object[] { r.SensingThreshold, r.AccumulatedPfr }));
+            Write(Path.Combine(dir, $"fig8-s{seed}.csv"), "8", PaperBFigures.Figure8(scenario, seed).Select(r => new object[] { r.Scheduler, r.Epoch, r.AccumulatedPfr }));
+            Write(Path.Combine(dir, $"fig9-s{seed}.csv"), "9", PaperBFigures.Figure9(scenario, seed).Select(r => new object[] { r.Beamforming, r.UsersPerCell, r.Epoch, r.AccumulatedPfr }));
+            Console.WriteLine($"seed {seed}: {sw.Elapsed.TotalSeconds:F1} s");
         }
+        break;
     }
 }
-if (mode == "prof")
+
+static void Write(string file, string figure, IEnumerable<object[]> rows)
 {
-    var env = new NetworkEnvironment(scenario, 1);
-    var sim = new NetworkSimulator(env);
-    var users = env.UsersAt(1);
-    var h = env.ChannelsAt(1);
-    var weights = NetworkSimulator.Weights(users.Select(c => new double[c.Length]).ToArray(), 0, scenario.RateFloor);
-    var sched = Enumerable.Range(0, 3).Select(l => new Isac.Network.Scheduling.PfzfgScheduler().Schedule(
-        new Isac.Network.Scheduling.SchedulingInput(h[l][l], weights[l], [], 18, env.Noise, scenario.PowerWatts))).ToArray();
-    var p = sim.LocalProblem(Scheme.SdUscb, 0, 1, sched, env.InitialBeliefs(), weights, 1.0);
-    var v = Isac.Network.Beamforming.RegularizedZeroForcing.Beams(p.Channels, p.Power, p.Noise);
-    var d = new System.Numerics.Complex[32 * 32];
-    foreach (var g in p.LeakageChannels) Isac.Network.Numerics.ComplexVectors.AddOuter(d, 1.0, g);
-    var gamma = Isac.Network.Surrogates.LocalSinr.Sinr(p.Channels, p.LeakageChannels, v, p.Noise, p.Surrogate);
-    var sw = Stopwatch.StartNew();
-    for (int i = 0; i < 200; i++) Isac.Network.Beamforming.FractionalProgrammingBeamformer.BuildSubproblem(p, v, d);
-    Console.WriteLine($"build {sw.Elapsed.TotalMilliseconds / 200:F3} ms");
-    var sub = Isac.Network.Beamforming.FractionalProgrammingBeamformer.BuildSubproblem(p, v, d);
-    sw.Restart();
-    for (int i = 0; i < 200; i++) Isac.Network.Surrogates.LocalSinr.Sinr(p.Channels, p.LeakageChannels, v, p.Noise, p.Surrogate);
-    Console.WriteLine($"sinr {sw.Elapsed.TotalMilliseconds / 200:F3} ms");
-    sw.Restart();
-    for (int i = 0; i < 200; i++) new Isac.Network.Beamforming.ExactPowerSolver().Solve(sub with { Sensing = null }, new());
-    Console.WriteLine($"exact {sw.Elapsed.TotalMilliseconds / 200:F3} ms");
-    sw.Restart();
-    int its = 0;
-    for (int i = 0; i < 50; i++) its += new Isac.Network.Beamforming.DualOptSolver().Solve(sub, new()).Iterations;
-    Console.WriteLine($"dual cold {sw.Elapsed.TotalMilliseconds / 50:F3} ms its {its / 50.0}");
-    var m = new System.Numerics.Complex[1024];
-    sub.Common.CopyTo(m, 0);
-    for (int i = 0; i < 32; i++) m[i * 33] += 1e-3;
-    sw.Restart();
-    for (int i = 0; i < 2000; i++) { sub.Common.CopyTo(m, 0); for (int j = 0; j < 32; j++) m[j * 33] += 1; Isac.Network.Numerics.HermitianCholesky.Factor(m, 32); }
-    Console.WriteLine($"chol {sw.Elapsed.TotalMilliseconds / 2000 * 1000:F1} us");
-    var x = new System.Numerics.Complex[32];
-    sw.Restart();
-    for (int i = 0; i < 20000; i++) { sub.Linear[0].CopyTo(x, 0); Isac.Network.Numerics.HermitianCholesky.Solve(m, 32, x); }
-    Console.WriteLine($"solve {sw.Elapsed.TotalMilliseconds / 20000 * 1000:F2} us");
+    using var w = new StreamWriter(file);
+    ResultsCsv.Write(w, PaperBFigures.Columns[figure], rows);
 }
-if (mode == "prof2")
+
+/// <summary>The reference for the ratio: the same DualOpt solver, but every user's (M − μ_j a_j a_jᴴ) factorised on its own (eq. (29) without Remark 1).</summary>
+sealed class PerUserFactorisation(IBeamSubproblemSolver inner) : IBeamSubproblemSolver
 {
-    var env = new NetworkEnvironment(scenario, 1);
-    var sim = new NetworkSimulator(env);
-    var users = env.UsersAt(1);
-    var h = env.ChannelsAt(1);
-    var weights = NetworkSimulator.Weights(users.Select(c => new double[c.Length]).ToArray(), 0, scenario.RateFloor);
-    var sched = Enumerable.Range(0, 3).Select(l => new Isac.Network.Scheduling.PfzfgScheduler().Schedule(
-        new Isac.Network.Scheduling.SchedulingInput(h[l][l], weights[l], [], 18, env.Noise, scenario.PowerWatts))).ToArray();
-    var p = sim.LocalProblem(Scheme.SdUscb, 0, 1, sched, env.InitialBeliefs(), weights, 1.0);
-    var v = Isac.Network.Beamforming.RegularizedZeroForcing.Beams(p.Channels, p.Power, p.Noise);
-    var d = new System.Numerics.Complex[32 * 32];
-    foreach (var g in p.LeakageChannels) Isac.Network.Numerics.ComplexVectors.AddOuter(d, 1.0, g);
-    var sub = Isac.Network.Beamforming.FractionalProgrammingBeamformer.BuildSubproblem(p, v, d);
-    var solver = new Isac.Network.Beamforming.DualOptSolver(new(MaxInnerIterations: 1));
-    var st = new Isac.Network.Beamforming.DualState();
-    solver.Solve(sub, st);
-    var sw = Stopwatch.StartNew();
-    for (int i = 0; i < 1000; i++) solver.Solve(sub, st);
-    Console.WriteLine($"one inner iteration {sw.Elapsed.TotalMilliseconds / 1000 * 1000:F1} us");
-}
-if (mode == "debug")
-{
-    var env = new NetworkEnvironment(scenario, 1);
-    var inner = Isac.Network.Beamforming.FractionalProgrammingBeamformer.DualOpt();
-    var sim = new NetworkSimulator(env, s => new Logging(inner));
-    sim.Run(new RunOptions(Scheme.SdUscb, Epochs: 4));
-}
-sealed class Logging(Isac.Network.Beamforming.ILocalBeamformer inner) : Isac.Network.Beamforming.ILocalBeamformer
-{
-    public string Name => inner.Name;
-    public Isac.Network.Beamforming.BeamformingResult Solve(Isac.Network.Beamforming.LocalBeamformingProblem p)
-    {
-        var r = inner.Solve(p);
-        if (r.MaxSensingViolation > 0.5)
-        {
-            var v = Isac.Network.Beamforming.RegularizedZeroForcing.Beams(p.Channels, p.Power, p.Noise);
-            double before = Isac.Network.Beamforming.FractionalProgrammingBeamformer.SensingViolation(p, v);
-            Isac.Network.Beamforming.FractionalProgrammingBeamformer.MakeSensingFeasible(p, v);
-            double after = Isac.Network.Beamforming.FractionalProgrammingBeamformer.SensingViolation(p, v);
-            Console.WriteLine($"K={p.Users} rho={p.Sensing!.Ratio} n=[{p.Sensing.NoiseTerm.Min():E2},{p.Sensing.NoiseTerm.Max():E2}] rzfViol={before:F3} startViol={after:F3} trace={string.Join(",", r.ObjectiveTrace.Select(x => x.ToString("F1")))} inner={r.InnerIterations}");
-            var w = p.Weights;
-            Console.WriteLine($"  weights [{w.Min():F2},{w.Max():F2}] power out {r.Beams.Sum(b => Isac.Network.Numerics.ComplexVectors.NormSquared(b)):F3}");
-        }
-        return r;
-    }
+    public (System.Numerics.Complex[][] Beams, int Iterations) Solve(QuadraticBeamSubproblem p, DualState state) =>
+        inner.Solve(p.PerUser is null ? p with { PerUser = Enumerable.Range(0, p.Users).Select(_ => new System.Numerics.Complex[p.Antennas * p.Antennas]).ToArray() } : p, state);
 }
