@@ -68,3 +68,41 @@ public class SimulateCommandTests
         Assert.Equal(2, r.ExitCode);
     }
 }
+
+public class SimulateMapsTests
+{
+    private static string RepoFile(string relative)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Isac.slnx"))) dir = dir.Parent;
+        return Path.Combine(dir!.FullName, relative);
+    }
+
+    [Fact]
+    public void Maps_AreSavedThenReused_AndGiveIdenticalResults()
+    {
+        var maps = Directory.CreateTempSubdirectory("isac-maps-").FullName;
+        string o1 = Directory.CreateTempSubdirectory("isac-o1-").FullName, o2 = Directory.CreateTempSubdirectory("isac-o2-").FullName;
+        string[] Args(string o) => ["simulate", "--scenario", RepoFile("scenarios/paper-b/quick.json"), "--scheme", "sd-uscb", "--epochs", "2", "--maps", maps, "--out", o];
+        var first = CliRunner.Run(Args(o1));
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("maps: 0 grid points loaded", first.Out);
+        Assert.True(File.Exists(Path.Combine(maps, "bs0.ckm")));
+        var second = CliRunner.Run(Args(o2));
+        Assert.Equal(0, second.ExitCode);
+        Assert.DoesNotContain("maps: 0 grid points loaded", second.Out);
+        string Pfr(string d) => string.Join(";", File.ReadAllLines(Path.Combine(d, "epochs.csv")).Skip(1).Select(l => l.Split(',')[3]));
+        Assert.Equal(Pfr(o1), Pfr(o2));
+    }
+
+    [Fact]
+    public void Maps_FromAnotherSeed_AreRefused()
+    {
+        var maps = Directory.CreateTempSubdirectory("isac-maps-").FullName;
+        string o = Directory.CreateTempSubdirectory("isac-o-").FullName;
+        Assert.Equal(0, CliRunner.Run("simulate", "--scenario", RepoFile("scenarios/paper-b/quick.json"), "--scheme", "sd-uscb", "--epochs", "1", "--seed", "1", "--maps", maps, "--out", o).ExitCode);
+        var r = CliRunner.Run("simulate", "--scenario", RepoFile("scenarios/paper-b/quick.json"), "--scheme", "sd-uscb", "--epochs", "1", "--seed", "2", "--maps", maps, "--out", o);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("another scenario or seed", r.Err);
+    }
+}

@@ -19,10 +19,11 @@ public static class SimulateCommand
         var scheduler = new Option<string>("--scheduler") { Description = "pfzfg | hungarian | all", DefaultValueFactory = _ => "pfzfg" };
         var epochs = new Option<int?>("--epochs") { Description = "Number of epochs (default: the scenario's)" };
         var seed = new Option<long?>("--seed") { Description = "Seed of every random draw (default: the scenario's)" };
+        var maps = new Option<DirectoryInfo?>("--maps") { Description = "Directory of channel knowledge map files bs<ℓ>.ckm: loaded if present (built for the same scenario and seed), saved after the run, so maps are built once" };
         var output = new Option<DirectoryInfo?>("--out") { Description = "Directory for epochs.csv and users.csv (default: results/simulate/<scenario>-<scheme>-<scheduler>-s<seed>)" };
         var cmd = new Command("simulate", "Simulate paper B's multi-cell ISAC network (SD-USCB and its baselines) epoch by epoch")
         {
-            scenario, scheme, scheduler, epochs, seed, output,
+            scenario, scheme, scheduler, epochs, seed, maps, output,
         };
         cmd.SetAction((parse, cancel) =>
         {
@@ -37,7 +38,28 @@ public static class SimulateCommand
             var dir = parse.GetValue(output) ?? new DirectoryInfo(Path.Combine("results", "simulate", $"{sc.Name}-{sch.Name()}-{sched.Name()}-s{s}"));
 
             var env = new NetworkEnvironment(sc, s);
+            var mapDir = parse.GetValue(maps);
+            long loaded = 0;
+            if (mapDir is not null && mapDir.Exists)
+                for (int b = 0; b < sc.Layout.Cells; b++)
+                {
+                    var f = Path.Combine(mapDir.FullName, $"bs{b}.ckm");
+                    if (!File.Exists(f)) continue;
+                    using var stream = File.OpenRead(f);
+                    loaded += env.LoadMap(b, stream, f);
+                }
             var result = new NetworkSimulator(env).Run(new RunOptions(sch, sched, count), cancel);
+            if (mapDir is not null)
+            {
+                mapDir.Create();
+                for (int b = 0; b < sc.Layout.Cells; b++)
+                {
+                    // Write to a temporary file first so an interrupted save never leaves a broken map.
+                    var f = Path.Combine(mapDir.FullName, $"bs{b}.ckm");
+                    using (var stream = File.Create(f + ".tmp")) Isac.Network.Ckm.CkmFile.Save(env.Maps[b], stream);
+                    File.Move(f + ".tmp", f, overwrite: true);
+                }
+            }
 
             dir.Create();
             using (var w = new StreamWriter(Path.Combine(dir.FullName, "epochs.csv"))) ResultsCsv.WriteEpochs(w, result.Epochs);
@@ -50,6 +72,8 @@ public static class SimulateCommand
             foreach (var e in result.Epochs)
                 o.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{e.Epoch,5} {e.AccumulatedPfr,10:F2} {e.SumRate,9:F2} {e.ScheduledUsers,5} {e.LocationRmse,11:F2} {e.BackhaulBits,13} {e.BeamformingSecondsPerBs * 1000,9:F2}"));
+            if (mapDir is not null)
+                o.WriteLine($"maps: {loaded} grid points loaded, {env.Maps.Sum(m => m.BuiltCount)} saved in {mapDir.FullName}");
             o.WriteLine($"wrote {Path.Combine(dir.FullName, "epochs.csv")} and users.csv");
             return Task.FromResult(IsacApp.Success);
         });

@@ -26,9 +26,16 @@ public sealed class ChannelKnowledgeMap
     private readonly object _gate = new();
 
     /// <summary>Creates an empty map; <paramref name="source"/> fills points on demand (null: a loaded, read-only map).</summary>
-    public ChannelKnowledgeMap(int bs, CkmGrid grid, CkmSettings settings, int antennas, IApsSource? source)
+    /// <param name="bs">The BS index.</param>
+    /// <param name="grid">The grid.</param>
+    /// <param name="settings">Construction settings.</param>
+    /// <param name="antennas">N_t.</param>
+    /// <param name="source">Measurement source for points not yet built, or null.</param>
+    /// <param name="environmentKey">Identifies the environment the map describes (scenario and seed), so a map file is never used for another one.</param>
+    public ChannelKnowledgeMap(int bs, CkmGrid grid, CkmSettings settings, int antennas, IApsSource? source, ulong environmentKey = 0)
     {
         Bs = bs;
+        EnvironmentKey = environmentKey;
         Grid = grid;
         Settings = settings;
         Antennas = antennas;
@@ -40,6 +47,9 @@ public sealed class ChannelKnowledgeMap
         var steer = new SteeringVector(antennas);
         _binSteering = Enumerable.Range(0, settings.AngularBins).Select(i => steer.At(settings.BinAngle(i))).ToArray();
     }
+
+    /// <summary>The environment key (0 when unknown).</summary>
+    public ulong EnvironmentKey { get; }
 
     /// <summary>The BS the map belongs to.</summary>
     public int Bs { get; }

@@ -7,7 +7,7 @@ namespace Isac.Network.Ckm;
 
 /// <summary>
 /// The map file format (documented in docs/network.md): a gzip stream of little-endian binary
-/// records. Header: ASCII "ISACCKM1", int32 version (1), int32 BS, float64 origin x, origin y,
+/// records. Header: ASCII "ISACCKM1", int32 version (1), int32 BS, uint64 environment key, float64 origin x, origin y,
 /// spacing, int32 nx, ny, int32 N_t, int32 N_θ, float64 θ_min, θ_max, int32 N_p, int64 number of
 /// stored points; then per stored point int32 flat index (iy·nx + ix), uint8 entry count c, and c
 /// pairs (uint16 bin, float32 power). Only built points are written.
@@ -25,6 +25,7 @@ public static class CkmFile
         w.Write(Magic);
         w.Write(Version);
         w.Write(map.Bs);
+        w.Write(map.EnvironmentKey);
         w.Write(map.Grid.Origin.X);
         w.Write(map.Grid.Origin.Y);
         w.Write(map.Grid.Spacing);
@@ -67,6 +68,7 @@ public static class CkmFile
             int version = r.ReadInt32();
             if (version != Version) throw new IsacInputException(label, $"map file version {version} is not supported (expected {Version})");
             int bs = r.ReadInt32();
+            ulong key = r.ReadUInt64();
             var origin = new Point2(r.ReadDouble(), r.ReadDouble());
             double spacing = r.ReadDouble();
             int nx = r.ReadInt32(), ny = r.ReadInt32();
@@ -78,7 +80,7 @@ public static class CkmFile
             if (nx <= 0 || ny <= 0 || antennas <= 0 || bins <= 0 || sparsity <= 0 || stored < 0 || stored > (long)nx * ny)
                 throw new IsacInputException(label, "corrupt map header");
             var s = (settings ?? new CkmSettings()) with { Spacing = spacing, AngularBins = bins, AngleMin = amin, AngleMax = amax, Sparsity = sparsity };
-            var map = new ChannelKnowledgeMap(bs, new CkmGrid(origin, spacing, nx, ny), s, antennas, source);
+            var map = new ChannelKnowledgeMap(bs, new CkmGrid(origin, spacing, nx, ny), s, antennas, source, key);
             var binBuf = new int[sparsity];
             var powBuf = new float[sparsity];
             for (long p = 0; p < stored; p++)

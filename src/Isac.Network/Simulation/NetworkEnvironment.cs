@@ -19,6 +19,7 @@ public sealed class NetworkEnvironment
     private readonly List<UserState[][]> _trajectory = new();
     private readonly Dictionary<int, Complex[][][][]> _channels = new();
     private readonly IMobilityModel _mobility;
+    private readonly SimulatedCampaign[] _campaigns;
 
     /// <summary>Builds the environment (maps in full when the scenario asks for it).</summary>
     public NetworkEnvironment(Scenario scenario, long seed, IMobilityModel? mobility = null)
@@ -42,8 +43,13 @@ public sealed class NetworkEnvironment
         Grid = CkmGrid.Covering(min, max, scenario.CkmSettings.Spacing);
         var rsrp = new RsrpMeasurement(scenario.CkmSettings, ch, scenario.PowerWatts, Noise);
         ulong ckmSeed = DeterministicRandom.Derive(Seed, "ckm");
+        // Everything a map's entries depend on: the seed (scatterers, measurement noise), the
+        // channel and map settings, the BS positions and the measurement power and noise.
+        EnvironmentKey = DeterministicRandom.Derive(Seed,
+            $"{ch}|{scenario.CkmSettings}|{string.Join(";", layout.BaseStations)}|{layout.CellRadius}|{scenario.PowerDbm}|{scenario.ReferenceSnrDb}");
+        _campaigns = Enumerable.Range(0, layout.Cells).Select(b => new SimulatedCampaign(Channels, b, Grid, rsrp, ckmSeed)).ToArray();
         Maps = Enumerable.Range(0, layout.Cells)
-            .Select(b => new ChannelKnowledgeMap(b, Grid, scenario.CkmSettings, ch.TransmitAntennas, new SimulatedCampaign(Channels, b, Grid, rsrp, ckmSeed)))
+            .Select(b => new ChannelKnowledgeMap(b, Grid, scenario.CkmSettings, ch.TransmitAntennas, _campaigns[b], EnvironmentKey))
             .ToArray();
         if (scenario.CkmMode == CkmMode.Full)
         {
@@ -80,11 +86,24 @@ public sealed class NetworkEnvironment
     /// <summary>Time spent building the maps in full (zero for on-demand maps).</summary>
     public TimeSpan MapBuildTime { get; }
 
-    /// <summary>Replaces the maps (e.g. with maps loaded from files).</summary>
-    public void UseMaps(IReadOnlyList<ChannelKnowledgeMap> maps)
+    /// <summary>Identifies this environment's maps (see <see cref="ChannelKnowledgeMap.EnvironmentKey"/>).</summary>
+    public ulong EnvironmentKey { get; }
+
+    /// <summary>
+    /// Replaces BS <paramref name="bs"/>'s map by one read from <paramref name="stream"/> (a <see cref="CkmFile"/>);
+    /// points the file lacks are measured on demand. Returns the number of points read.
+    /// </summary>
+    /// <exception cref="Core.IsacInputException">The file is not a map, or was built for another BS, scenario or seed.</exception>
+    public long LoadMap(int bs, Stream stream, string label)
     {
-        if (maps.Count != Scenario.Layout.Cells) throw new ArgumentException($"expected {Scenario.Layout.Cells} maps, got {maps.Count}");
+        var map = CkmFile.Load(stream, label, Scenario.CkmSettings, _campaigns[bs]);
+        if (map.Bs != bs || map.EnvironmentKey != EnvironmentKey || map.Grid != Grid || map.Antennas != Scenario.ChannelSettings.TransmitAntennas
+            || map.Settings != Scenario.CkmSettings)
+            throw new Core.IsacInputException(label, $"this map was built for BS {map.Bs} of another scenario or seed (environment key {map.EnvironmentKey:x16}, expected BS {bs}, {EnvironmentKey:x16})");
+        var maps = Maps.ToArray();
+        maps[bs] = map;
         Maps = maps;
+        return map.BuiltCount;
     }
 
     /// <summary>The users at the start of epoch <paramref name="epoch"/> (1-based).</summary>
