@@ -59,6 +59,9 @@ public sealed class NetworkSimulator
         int cells = sc.Layout.Cells;
         var users0 = _env.UsersAt(1);
         var rateSum = users0.Select(c => new double[c.Length]).ToArray();
+        // Σ of the rates through epoch n − 2 at the start of epoch n: the history the BSs know
+        // when they decide (Fig. 3: epoch n − 1's rates are not known yet).
+        var knownRateSum = users0.Select(c => new double[c.Length]).ToArray();
         var lastScheduled = users0.Select(c => new int[c.Length]).ToArray();
         var beliefs = _env.InitialBeliefs();
         var scheduler = Scheduler(options.Scheduler);
@@ -67,14 +70,14 @@ public sealed class NetworkSimulator
         int[][]? frozen = null;
         var epochs = new List<EpochRecord>();
         var userRecords = new List<UserEpochRecord>();
-        var sensingRng = new DeterministicRandom(DeterministicRandom.Derive(_env.Seed, "sensing-errors"));
+        ulong sensingSeed = DeterministicRandom.Derive(_env.Seed, "sensing-errors");
 
         for (int n = 1; n <= options.Epochs; n++)
         {
             cancel.ThrowIfCancellationRequested();
             var users = _env.UsersAt(n);
             var h = _env.ChannelsAt(n);
-            var weights = Weights(rateSum, n - 2, sc.RateFloor);
+            var weights = Weights(knownRateSum, n - 2, sc.RateFloor);
 
             int[][] scheduled;
             if (frozen is not null) scheduled = frozen;
@@ -97,6 +100,7 @@ public sealed class NetworkSimulator
             var sinr = NetworkSinr.Sinr(h, scheduled, beams, _env.Noise);
             var rates = NetworkSinr.Rates(sinr);
             double sumRate = 0;
+            for (int l = 0; l < cells; l++) Array.Copy(rateSum[l], knownRateSum[l], rateSum[l].Length);
             for (int l = 0; l < cells; l++)
                 for (int k = 0; k < rates[l].Length; k++)
                 {
@@ -113,7 +117,8 @@ public sealed class NetworkSimulator
                 for (int a = 0; a < scheduled[l].Length; a++)
                 {
                     int k = scheduled[l][a];
-                    var (belief, outcome) = _env.Sensing.Sense(sc.Layout.BaseStations[l], users[l][k], beams[l], a, beliefs[l][k], n, sensingRng, sc.UserSpeed, sc.EpochSeconds);
+                    var (belief, outcome) = _env.Sensing.Sense(sc.Layout.BaseStations[l], users[l][k], beams[l], a, beliefs[l][k], n,
+                        new DeterministicRandom(DeterministicRandom.Derive(sensingSeed, [n, l, k])), sc.UserSpeed, sc.EpochSeconds);
                     beliefs[l][k] = belief;
                     if (double.IsFinite(outcome.AngleVariance))
                     {
@@ -129,7 +134,7 @@ public sealed class NetworkSimulator
                 {
                     double avg = rateSum[l][k] / n;
                     pfr += Math.Log(Math.Max(avg, sc.RateFloor));
-                    userRecords.Add(new UserEpochRecord(n, l, k, rates[l][k] > 0 || scheduled[l].Contains(k), rates[l][k], avg, weights[l][k], locError[l][k]));
+                    userRecords.Add(new UserEpochRecord(n, l, k, scheduled[l].Contains(k), rates[l][k], avg, weights[l][k], locError[l][k]));
                 }
             int total = scheduled.Sum(s => s.Length);
             epochs.Add(new EpochRecord(options.Scheme.Name(), options.Scheduler.Name(), n, pfr, sumRate, total,

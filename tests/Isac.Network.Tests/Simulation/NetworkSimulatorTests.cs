@@ -60,6 +60,22 @@ public class NetworkSimulatorTests
     }
 
     [Fact]
+    public void PfWeights_UseTheAverageRateThroughEpochNMinus2()
+    {
+        // Fig. 3: decisions for epoch n are made before epoch n − 1 ends, with R̂_{n−2}.
+        var sc = Small();
+        var r = new NetworkSimulator(new NetworkEnvironment(sc, 8)).Run(new RunOptions(Scheme.SalinrPerfect, Epochs: 4));
+        var byUser = r.Users.GroupBy(u => (u.Cell, u.User)).Select(g => g.OrderBy(u => u.Epoch).ToArray());
+        foreach (var u in byUser)
+        {
+            Assert.Equal(1 / sc.RateFloor, u[0].PfWeight, 12);                          // epoch 1: no history
+            Assert.Equal(1 / sc.RateFloor, u[1].PfWeight, 12);                          // epoch 2: R̂_0, still none
+            Assert.Equal(1 / Math.Max(u[0].Rate, sc.RateFloor), u[2].PfWeight, 9);       // epoch 3: R̂_1 = R_1
+            Assert.Equal(1 / Math.Max((u[0].Rate + u[1].Rate) / 2, sc.RateFloor), u[3].PfWeight, 9); // epoch 4: R̂_2
+        }
+    }
+
+    [Fact]
     public void FixedUsers_AreUsedAsGiven()
     {
         var positions = new IReadOnlyList<Point2>[] { [new(40, 10)], [new(150, 30)], [new(90, 120)] };
