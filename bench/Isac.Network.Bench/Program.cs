@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using Isac.Network.Beamforming;
+using Isac.Network.Numerics;
+using Isac.Network.Reproduction;
+using Isac.Network.Simulation;
+
+// Paper B benchmarks and figure runs. Usage:
+//   dotnet run --project bench/Isac.Network.Bench -c Release -- dualopt [reps]   DualOpt per BS per epoch (Table I sizes), and the
+//                                                                              ratio against the same solver without the
+//                                                                              Sherman-Morrison update (one factorisation per user)
+//   dotnet run --project bench/Isac.Network.Bench -c Release -- fig6            wall time of the default Fig. 6 run (5 schemes)
+//   dotnet run --project bench/Isac.Network.Bench -c Release -- figures DIR [seeds]  all figures' rows as CSV in DIR
+//   dotnet run --project bench/Isac.Network.Bench -c Release -- ckm              full map build time and memory, one BS
+string mode = args.Length > 0 ? args[0] : "dualopt";
+var scenario = Scenario.PaperB();
+Console.WriteLine($"# {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+
+switch (mode)
+{
+    case "dualopt":
+    {
+        int reps = args.Length > 1 ? int.Parse(args[1]) : 5;
+        var sim = new NetworkSimulator(new NetworkEnvironment(scenario, 1));
+        Console.WriteLine("scheduled_users(network) per_bs  dualopt_ms  per_user_factorisation_ms  ratio  fp_iterations  inner_iterations");
+        foreach (int total in new[] { 18, 36, 54 })
+        {
+            int perCell = total / 3;
+            var problems = Enumerable.Range(1, 3).SelectMany(n => Enumerable.Range(0, 3).Select(l => PaperBFigures.EpochProblem(sim, Scheme.SdUscb, l, perCell, n))).ToArray();
+            var fast = FractionalProgrammingBeamformer.DualOpt();
+            var slow = new FractionalProgrammingBeamformer("dualopt-per-user", new PerUserFactorisation(new DualOptSolver()));
+            fast.Solve(problems[0]); slow.Solve(problems[0]); // warm up the JIT
+            double tf = 0, ts = 0, outer = 0, inner = 0;
+            for (int r = 0; r < reps; r++)
+                foreach (var p in problems)
+                {
+                    var sw = Stopwatch.StartNew();
+                    var res = fast.Solve(p);
+                    tf += sw.Elapsed.TotalMilliseconds;
+                    outer += res.OuterIterations;
+                    inner += res.InnerIterations;
+                    sw.Restart();
+                    slow.Solve(p);
+                    ts += sw.Elapsed.TotalMilliseconds;
+                }
+            int runs = reps * problems.Length;
+            Console.WriteLine($"{total,23} {perCell,6} {tf / runs,11:F2} {ts / runs,26:F2} {ts / tf,6:F2} {outer / runs,14:F1} {inner / runs,17:F1}");
+        }
+        break;
+    }
+    case "fig6":
+    {
+        var sw = Stopwatch.StartNew();
+        var rows = PaperBFigures.Figure6(scenario, 1);
+        Console.WriteLine($"default Fig. 6 run (3 cells, 40 users/cell, 10 epochs, 5 schemes): {sw.Elapsed.TotalSeconds:F1} s wall, {rows.Count} rows");
+        foreach (var g in rows.GroupBy(r => r.Scheme)) Console.WriteLine($"  {g.Key,-15} final accumulated PFR {g.Last().AccumulatedPfr:F2}");
+        break;
+    }
+    case "ckm":
+    {
+        var quick = scenario;
+        var env = new NetworkEnvironment(quick, 1);
+        var map = env.Maps[0];
+        var sw = Stopwatch.StartNew();
+        // Build one horizontal band of the map and extrapolate (a full build is the same per point).
+        int rows = args.Length > 1 ? int.Parse(args[1]) : 20;
+        for (int iy = 0; iy < rows; iy++) for (int ix = 0; ix < env.Grid.Nx; ix++) map.Entry(ix, iy);
+        double perPoint = sw.Elapsed.TotalSeconds / (rows * env.Grid.Nx);
+        Console.WriteLine($"grid {env.Grid.Nx}×{env.Grid.Ny} = {env.Grid.Count} points per BS; {perPoint * 1e6:F1} µs per point (one thread);" +
+                          $" full map ≈ {perPoint * env.Grid.Count:F0} s per BS on one core; storage {map.MemoryBytes / 1e6:F1} MB per BS");
+        using var ms = new MemoryStream();
+        Isac.Network.Ckm.CkmFile.Save(map, ms);
+        Console.WriteLine($"saved {map.BuiltCount} points in {ms.Length / 1e3:F0} kB ({(double)ms.Length / map.BuiltCount:F1} B per point, gzip)");
+        break;
+    }
+    case "ckmquality":
+    {
+        // How well does a map's ĥ (36) describe the true inter-cell channel? Normalised correlation
+        // |xᴴy|²/(‖x‖²‖y‖²) over random locations of cells 1 and 2, seen from BS 0.
+        var env = new NetworkEnvironment(scenario, 1);
+        var rng = new Isac.Core.Random.DeterministicRandom(99);
+        double cMapTrue = 0, cMeanTrue = 0, cMapMean = 0;
+        int count = 500;
+        for (int i = 0; i < count; i++)
+        {
+            int cell = 1 + rng.NextInt(2);
+            var p = scenario.Layout.BaseStations[cell].Offset(Math.Sqrt(rng.NextUniform(100, 8100)), rng.NextUniform(0, 2 * Math.PI));
+            var paths = env.Channels.Scatterers.Paths(scenario.Layout.BaseStations[0], p);
+            var steer = new Isac.Network.Channels.SteeringVector(32);
+            var mean = new System.Numerics.Complex[32];
+            foreach (var q in paths) ComplexVectors.AddScaled(mean, Math.Sqrt(q.Power), steer.At(q.Angle));
+            var truth = env.Channels.Synthesize(paths, rng);
+            var map = env.Maps[0].Query(p);
+            double C(System.Numerics.Complex[] x, System.Numerics.Complex[] y) => ComplexVectors.AbsDotSquared(x, y) / (ComplexVectors.NormSquared(x) * ComplexVectors.NormSquared(y));
+            cMapTrue += C(map, truth); cMeanTrue += C(mean, truth); cMapMean += C(map, mean);
+        }
+        Console.WriteLine($"mean normalised correlation over {count} locations: map–true {cMapTrue / count:F3}, zero-phase mean–true {cMeanTrue / count:F3}, map–zero-phase mean {cMapMean / count:F3}");
+        break;
+    }
+    case "figures":
+    {
+        string dir = args.Length > 1 ? args[1] : "results/paper-b";
+        var seeds = args.Length > 2 ? args[2].Split(',').Select(long.Parse).ToArray() : [1L];
+        Directory.CreateDirectory(dir);
+        foreach (long seed in seeds)
+        {
+            var sw = Stopwatch.StartNew();
+            Write(Path.Combine(dir, $"fig5-s{seed}.csv"), "5", PaperBFigures.Figure5(scenario, seed).Select(r => new object[] { r.Algorithm, r.Iteration, r.Pfr }));
+            Write(Path.Combine(dir, $"fig6-s{seed}.csv"), "6", PaperBFigures.Figure6(scenario, seed).Select(r => new object[] { r.Scheme, r.Epoch, r.AccumulatedPfr }));
+            Write(Path.Combine(dir, $"fig7-s{seed}.csv"), "7", PaperBFigures.Figure7(scenario, seed).Select(r => new object[] { r.SensingThreshold, r.AccumulatedPfr }));
+            Write(Path.Combine(dir, $"fig8-s{seed}.csv"), "8", PaperBFigures.Figure8(scenario, seed).Select(r => new object[] { r.Scheduler, r.Epoch, r.AccumulatedPfr }));
+            Write(Path.Combine(dir, $"fig9-s{seed}.csv"), "9", PaperBFigures.Figure9(scenario, seed).Select(r => new object[] { r.Beamforming, r.UsersPerCell, r.Epoch, r.AccumulatedPfr }));
+            Console.WriteLine($"seed {seed}: {sw.Elapsed.TotalSeconds:F1} s");
+        }
+        break;
+    }
+}
+
+static void Write(string file, string figure, IEnumerable<object[]> rows)
+{
+    using var w = new StreamWriter(file);
+    ResultsCsv.Write(w, PaperBFigures.Columns[figure], rows);
+}
+
+/// <summary>The reference for the ratio: the same DualOpt solver, but every user's (M − μ_j a_j a_jᴴ) factorised on its own (eq. (29) without Remark 1).</summary>
+sealed class PerUserFactorisation(IBeamSubproblemSolver inner) : IBeamSubproblemSolver
+{
+    public (System.Numerics.Complex[][] Beams, int Iterations) Solve(QuadraticBeamSubproblem p, DualState state) =>
+        inner.Solve(p.PerUser is null ? p with { PerUser = Enumerable.Range(0, p.Users).Select(_ => new System.Numerics.Complex[p.Antennas * p.Antennas]).ToArray() } : p, state);
+}

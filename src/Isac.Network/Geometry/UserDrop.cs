@@ -1,0 +1,50 @@
+using Isac.Core.Random;
+
+namespace Isac.Network.Geometry;
+
+/// <summary>
+/// Places users: uniformly over the area of each cell's annulus [d_min, R] (or at given
+/// positions), each moving at the given speed in a uniformly random direction.
+/// </summary>
+public static class UserDrop
+{
+    /// <summary>
+    /// Drops <paramref name="usersPerCell"/> users in every cell, uniformly over the annulus area:
+    /// d = √(U(d_min², R²)), azimuth U(0, 2π); heading U(0, 2π).
+    /// </summary>
+    public static UserState[][] Uniform(NetworkLayout layout, int usersPerCell, double speed, DeterministicRandom rng)
+    {
+        if (usersPerCell < 1) throw new ArgumentOutOfRangeException(nameof(usersPerCell), usersPerCell, "must be positive");
+        var cells = new UserState[layout.Cells][];
+        double r0 = layout.MinUserDistance, r1 = layout.CellRadius;
+        for (int l = 0; l < layout.Cells; l++)
+        {
+            cells[l] = new UserState[usersPerCell];
+            for (int k = 0; k < usersPerCell; k++)
+            {
+                double d = Math.Sqrt(rng.NextUniform(r0 * r0, r1 * r1));
+                double az = rng.NextUniform(0, 2 * Math.PI);
+                double heading = rng.NextUniform(0, 2 * Math.PI);
+                var p = layout.BaseStations[l].Offset(d, az);
+                cells[l][k] = new UserState(l, k, p, new Point2(0, 0).Offset(speed, heading));
+            }
+        }
+        return cells;
+    }
+
+    /// <summary>Users at given positions (per cell), each with a random heading at the given speed.</summary>
+    public static UserState[][] AtPositions(IReadOnlyList<IReadOnlyList<Point2>> positions, double speed, DeterministicRandom rng)
+    {
+        var cells = new UserState[positions.Count][];
+        for (int l = 0; l < positions.Count; l++)
+        {
+            cells[l] = new UserState[positions[l].Count];
+            for (int k = 0; k < positions[l].Count; k++)
+            {
+                double heading = rng.NextUniform(0, 2 * Math.PI);
+                cells[l][k] = new UserState(l, k, positions[l][k], new Point2(0, 0).Offset(speed, heading));
+            }
+        }
+        return cells;
+    }
+}

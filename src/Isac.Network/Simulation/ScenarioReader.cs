@@ -1,0 +1,198 @@
+using Isac.Core;
+using Isac.Core.Json;
+using Isac.Network.Beamforming;
+using Isac.Network.Channels;
+using Isac.Network.Ckm;
+using Isac.Network.Geometry;
+using Isac.Network.Sensing;
+
+namespace Isac.Network.Simulation;
+
+/// <summary>
+/// Reads a paper-B scenario from JSON (format in docs/network.md; every field optional except
+/// <c>network</c> and <c>users</c>, defaults = paper values). Strict: unknown fields, wrong types
+/// and invalid values are refused with the JSON path, before anything runs.
+/// </summary>
+public static class ScenarioReader
+{
+    /// <summary>Fraction of the available memory the channel knowledge maps may take.</summary>
+    public const double MaxMemoryFraction = 0.5;
+
+    /// <summary>Parses and validates a scenario.</summary>
+    /// <param name="json">The file's text.</param>
+    /// <param name="source">The file name, for messages.</param>
+    /// <param name="availableBytes">Memory the run may use (null: what the GC reports as available).</param>
+    /// <exception cref="IsacInputException">Anything invalid, with the JSON path.</exception>
+    public static Scenario Parse(string json, string source, long? availableBytes = null)
+    {
+        var root = JsonCursor.Parse(json, source);
+        root.ExpectOnly("name", "description", "network", "users", "power_dbm", "power_w", "reference_snr_db", "epoch_s", "backhaul_delay_s",
+            "scheduling", "rate_floor", "channel", "sensing", "ckm", "dualopt", "fp", "wmmse", "backhaul", "epochs", "seed");
+        string name = root.OptionalField("name")?.String() ?? Path.GetFileNameWithoutExtension(source);
+        _ = root.OptionalField("description")?.String();
+
+        var net = root.Field("network");
+        net.ExpectOnly("base_stations", "cell_radius_m", "min_user_distance_m");
+        var bsItems = net.Field("base_stations").Items();
+        if (bsItems.Count == 0) throw net.Field("base_stations").Error("expected at least one base station");
+        var bs = bsItems.Select(Point).ToArray();
+        double radius = net.OptionalField("cell_radius_m")?.PositiveDouble() ?? 90;
+        var minCur = net.OptionalField("min_user_distance_m");
+        double minDist = minCur?.NonNegativeDouble() ?? 10;
+        if (minDist >= radius) throw (minCur ?? net).Error($"the minimum user distance ({minDist} m) must be below the cell radius ({radius} m)");
+        var layout = new NetworkLayout(bs, radius, minDist);
+
+        var users = root.Field("users");
+        users.ExpectOnly("per_cell", "positions", "speed_mps");
+        double speed = users.OptionalField("speed_mps")?.PositiveDouble() ?? 20;
+        int perCell = 40;
+        IReadOnlyList<IReadOnlyList<Point2>>? positions = null;
+        if (users.OptionalField("positions") is { } posCur)
+        {
+            if (users.Has("per_cell")) throw users.Field("per_cell").Error("give either 'per_cell' or 'positions', not both");
+            var cells = posCur.Items(layout.Cells);
+            positions = cells.Select((c, l) => (IReadOnlyList<Point2>)c.Items().Select(u => UserInCell(u, l, layout)).ToArray()).ToArray();
+            if (positions.Any(p => p.Count == 0)) throw posCur.Error("every cell needs at least one user");
+        }
+        else perCell = users.OptionalField("per_cell")?.Int(1, 100_000) ?? 40;
+
+        var pw = root.OptionalField("power_w");
+        var pd = root.OptionalField("power_dbm");
+        if (pw is not null && pd is not null) throw pw.Value.Error("give either 'power_w' or 'power_dbm', not both");
+        double powerDbm = pw is { } w ? 10 * Math.Log10(w.PositiveDouble()) + 30 : pd?.Double() ?? 36;
+
+        var epochCur = root.OptionalField("epoch_s");
+        double epoch = epochCur?.PositiveDouble() ?? 0.02;
+        var tdCur = root.OptionalField("backhaul_delay_s");
+        double td = tdCur?.NonNegativeDouble() ?? 0.004;
+        if (td >= epoch) throw (tdCur ?? epochCur ?? root).Error($"the backhaul delay ({td} s) must be shorter than the epoch ({epoch} s)");
+
+        var sched = root.OptionalField("scheduling");
+        sched?.ExpectOnly("max_users_per_cell", "starvation_epochs");
+        int maxUsers = sched?.OptionalField("max_users_per_cell")?.Int(1, 100_000) ?? 18;
+        int starvation = sched?.OptionalField("starvation_epochs")?.Int(1, 1_000_000) ?? 3;
+
+        var channel = ReadChannel(root.OptionalField("channel"));
+        var sensing = ReadSensing(root.OptionalField("sensing"));
+        var (ckm, mode) = ReadCkm(root.OptionalField("ckm"));
+
+        var dual = root.OptionalField("dualopt");
+        dual?.ExpectOnly("max_inner_iterations", "tolerance");
+        var dualSettings = new DualOptSettings(dual?.OptionalField("max_inner_iterations")?.Int(1) ?? 300, dual?.OptionalField("tolerance")?.PositiveDouble() ?? 1e-4);
+        var fp = root.OptionalField("fp");
+        fp?.ExpectOnly("max_iterations", "tolerance");
+        var fpSettings = new FractionalProgrammingSettings(fp?.OptionalField("max_iterations")?.Int(1) ?? 30, fp?.OptionalField("tolerance")?.NonNegativeDouble() ?? 1e-3);
+        var wm = root.OptionalField("wmmse");
+        wm?.ExpectOnly("max_iterations");
+        var back = root.OptionalField("backhaul");
+        back?.ExpectOnly("bits_per_real");
+
+        var scenario = new Scenario(name, layout, perCell, positions, speed, powerDbm,
+            root.OptionalField("reference_snr_db")?.Double() ?? 15, epoch, td, maxUsers, starvation,
+            root.OptionalField("rate_floor")?.PositiveDouble() ?? 0.01, channel, sensing, ckm, mode, dualSettings, fpSettings,
+            wm?.OptionalField("max_iterations")?.Int(1) ?? 100, back?.OptionalField("bits_per_real")?.Int(1, 1024) ?? 32,
+            root.OptionalField("epochs")?.Int(1, 1_000_000) ?? 10, root.OptionalField("seed")?.Long() ?? 1);
+
+        CheckMapMemory(scenario, root.OptionalField("ckm")?.OptionalField("grid_m") ?? root, availableBytes);
+        return scenario;
+    }
+
+    /// <summary>Refuses a map grid whose storage (all BSs) exceeds half the available memory.</summary>
+    public static void CheckMapMemory(Scenario scenario, JsonCursor at, long? availableBytes = null)
+    {
+        var (min, max) = scenario.Layout.BoundingBox();
+        var s = scenario.CkmSettings;
+        double nx = Math.Ceiling((max.X - min.X) / s.Spacing), ny = Math.Ceiling((max.Y - min.Y) / s.Spacing);
+        double bytes = nx * ny * s.BytesPerPoint * scenario.Layout.Cells;
+        long available = availableBytes ?? GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        if (bytes > MaxMemoryFraction * available || nx * ny > int.MaxValue)
+            throw at.Error($"a {s.Spacing} m map grid over {max.X - min.X:0.#} m × {max.Y - min.Y:0.#} m has {nx * ny:0.###e0} points per BS and needs " +
+                           $"{bytes / 1e9:0.##} GB for {scenario.Layout.Cells} maps, more than half of the {available / 1e9:0.##} GB available; use a coarser grid");
+    }
+
+    private static Point2 Point(JsonCursor c)
+    {
+        var xy = c.Items(2);
+        return new Point2(xy[0].Double(), xy[1].Double());
+    }
+
+    private static Point2 UserInCell(JsonCursor c, int cell, NetworkLayout layout)
+    {
+        var p = Point(c);
+        if (layout.InCell(cell, p)) return p;
+        double d = p.DistanceTo(layout.BaseStations[cell]);
+        int other = Enumerable.Range(0, layout.Cells).FirstOrDefault(l => layout.InCell(l, p), -1);
+        throw other < 0
+            ? c.Error($"user at ({p.X}, {p.Y}) is outside every cell (cells are disks of {layout.CellRadius} m around each BS, users at least {layout.MinUserDistance} m from it)")
+            : c.Error($"user at ({p.X}, {p.Y}) is listed under cell {cell} but is {d:0.#} m from its BS (radius {layout.CellRadius} m); it lies in cell {other}");
+    }
+
+    private static ChannelSettings ReadChannel(JsonCursor? c)
+    {
+        var d = new ChannelSettings();
+        if (c is not { } ch) return d;
+        ch.ExpectOnly("tx_antennas", "carrier_ghz", "reference_path_gain_db", "path_loss_exponent", "intra_cell_paths", "nlos_ratio",
+            "phase_std_deg", "inter_cell_paths", "scatterer_density_per_km2");
+        double rMin = d.NlosRatioMin, rMax = d.NlosRatioMax;
+        if (ch.OptionalField("nlos_ratio") is { } r)
+        {
+            var items = r.Items(2);
+            rMin = items[0].PositiveDouble();
+            rMax = items[1].PositiveDouble();
+            if (rMax < rMin) throw r.Error("expected [min, max] with min ≤ max");
+        }
+        return new ChannelSettings(
+            ch.OptionalField("tx_antennas")?.Int(1, 4096) ?? d.TransmitAntennas,
+            (ch.OptionalField("carrier_ghz")?.PositiveDouble() ?? d.CarrierHz / 1e9) * 1e9,
+            ch.OptionalField("reference_path_gain_db")?.Double() ?? d.ReferencePathGainDb,
+            ch.OptionalField("path_loss_exponent")?.PositiveDouble() ?? d.PathLossExponent,
+            ch.OptionalField("intra_cell_paths")?.Int(1, 64) ?? d.IntraCellPaths,
+            rMin, rMax,
+            (ch.OptionalField("phase_std_deg")?.NonNegativeDouble() ?? d.PhaseStdRad * 180 / Math.PI) * Math.PI / 180,
+            ch.OptionalField("inter_cell_paths")?.Int(1, 64) ?? d.InterCellPaths,
+            ch.OptionalField("scatterer_density_per_km2")?.PositiveDouble() ?? d.ScattererDensityPerKm2);
+    }
+
+    private static SensingSettings ReadSensing(JsonCursor? c)
+    {
+        var d = new SensingSettings();
+        if (c is not { } s) return d;
+        s.ExpectOnly("a_theta", "a_tau", "a_mu", "matched_filter_gain", "threshold", "rx_antennas", "radar_equation", "rcs_m2",
+            "reflection_factor", "echo_noise_factor", "initial_location_error_m", "computed_receive_gain");
+        var form = s.OptionalField("radar_equation")?.OneOf("two-way", "inverse-distance") switch
+        {
+            "inverse-distance" => RadarEquationForm.InverseDistance,
+            _ => RadarEquationForm.TwoWay,
+        };
+        return new SensingSettings(
+            s.OptionalField("a_theta")?.PositiveDouble() ?? d.AngleCoefficient,
+            s.OptionalField("a_tau")?.PositiveDouble() ?? d.DelayCoefficient,
+            s.OptionalField("a_mu")?.PositiveDouble() ?? d.DopplerCoefficient,
+            s.OptionalField("matched_filter_gain")?.PositiveDouble() ?? d.MatchedFilterGain,
+            s.OptionalField("threshold")?.PositiveDouble() ?? d.Threshold,
+            s.OptionalField("rx_antennas")?.Int(1, 4096) ?? d.ReceiveAntennas,
+            form,
+            s.OptionalField("rcs_m2")?.PositiveDouble() ?? d.RadarCrossSection,
+            s.OptionalField("reflection_factor")?.PositiveDouble() ?? d.ReflectionFactor,
+            s.OptionalField("echo_noise_factor")?.PositiveDouble() ?? d.EchoNoiseFactor,
+            s.OptionalField("initial_location_error_m")?.NonNegativeDouble() ?? d.InitialLocationError,
+            s.OptionalField("computed_receive_gain")?.Bool() ?? d.ComputedReceiveGain);
+    }
+
+    private static (CkmSettings Settings, CkmMode Mode) ReadCkm(JsonCursor? c)
+    {
+        var d = new CkmSettings();
+        if (c is not { } k) return (d, CkmMode.OnDemand);
+        k.ExpectOnly("grid_m", "angle_bins", "codebook_size", "snapshots", "sparsity", "mode");
+        var mode = k.OptionalField("mode")?.OneOf("on-demand", "full") == "full" ? CkmMode.Full : CkmMode.OnDemand;
+        var settings = d with
+        {
+            Spacing = k.OptionalField("grid_m")?.PositiveDouble() ?? d.Spacing,
+            AngularBins = k.OptionalField("angle_bins")?.Int(1, ushort.MaxValue) ?? d.AngularBins,
+            CodebookSize = k.OptionalField("codebook_size")?.Int(1, 4096) ?? d.CodebookSize,
+            Snapshots = k.OptionalField("snapshots")?.Int(1, 100_000) ?? d.Snapshots,
+            Sparsity = k.OptionalField("sparsity")?.Int(1, 8) ?? d.Sparsity,
+        };
+        return (settings, mode);
+    }
+}
