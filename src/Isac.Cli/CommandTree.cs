@@ -12,6 +12,7 @@ public static class CommandTree
         var root = new RootCommand("isac: multi-cell integrated sensing and communication toolkit " +
                                    "(robust ISAC precoding, conic optimisation, network simulation)");
         root.Add(VersionCommand.Create());
+        root.Add(SdpCommand.Create());
         return root;
     }
 }
