@@ -9,6 +9,9 @@ internal sealed class SideProblem
 {
     public required ConicProblem Problem { get; init; }
 
+    /// <summary>Maps a solution of <see cref="Problem"/> (after any block rewrite) to the blocks the maps below read.</summary>
+    public Func<ConicSolution, ConicSolution> MapBack { get; init; } = s => s;
+
     public required FormulationSide Side { get; init; }
 
     /// <summary>The model's real scalars x (zero where unused) from a solver solution.</summary>
