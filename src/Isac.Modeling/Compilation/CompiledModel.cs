@@ -105,10 +105,16 @@ public sealed class CompiledModel
         SdpaWriter.Write(ToSdpaProblem(), writer);
     }
 
-    /// <summary>The model's optimal value (in its own sense) implied by the optimal ⟨C, X⟩ of <see cref="Problem"/>.</summary>
-    public double ModelObjectiveFromSolverPrimal(double primalObjective)
+    /// <summary>
+    /// The model's optimal value (in its own sense) from the optimal value an SDPA solver (CSDP:
+    /// max ⟨F₀, X⟩) reports for the file <see cref="WriteSdpa"/> wrote; this adds back the
+    /// objective's constant term, which the file does not hold.
+    /// </summary>
+    public double ObjectiveFromSdpaValue(double sdpaOptimalValue)
     {
-        double fmin = (_side.Side == FormulationSide.ConeVariables ? primalObjective : -primalObjective) + _objectiveConstant;
+        // The file maximises ⟨−C, X⟩, so ⟨C, X⟩ = −value; on the free-scalar side ⟨C, X⟩ = −f_min.
+        double primal = -sdpaOptimalValue;
+        double fmin = (_side.Side == FormulationSide.ConeVariables ? primal : -primal) + _objectiveConstant;
         return _maximize ? -fmin : fmin;
     }
 
