@@ -166,25 +166,27 @@ internal sealed class SecondOrderBlock : ConeBlock
     {
         int n = Size;
         var sv = new double[n];
-        JordanProduct(_lambda, _lambda, sv);
-        for (int k = 0; k < n; k++)
+        if (!corrector)
         {
-            sv[k] = -sv[k];
+            JordanProduct(_lambda, _lambda, sv);
+            for (int k = 0; k < n; k++)
+            {
+                sv[k] = -sv[k];
+            }
         }
-        sv[0] += sigmaMu;
-        if (corrector)
+        else
         {
             var a = new double[n];
             var b = new double[n];
-            var ab = new double[n];
             ApplyW(DXa, a, inverse: true);
             ApplyW(DZa, b, inverse: false);
-            JordanProduct(a, b, ab);
+            JordanProduct(a, b, sv);
             for (int k = 0; k < n; k++)
             {
-                sv[k] -= ab[k];
+                sv[k] = -sv[k];
             }
         }
+        sv[0] += sigmaMu;
         var u = new double[n];
         ArrowSolve(_lambda, sv, u);
         ApplyW(u, R, inverse: false);
