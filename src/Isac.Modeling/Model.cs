@@ -216,6 +216,7 @@ public sealed class Model
                 Scalars = problem.Scalars,
                 Multipliers = problem.Multipliers,
                 LowRankTerms = problem.LowRankTerms,
+                ObjectiveConstant = problem.ObjectiveConstant,
                 MapBack = s => mapInner(back(s)),
             };
         }

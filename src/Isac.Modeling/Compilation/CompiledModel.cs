@@ -33,7 +33,7 @@ public sealed class CompiledModel
         Program = program;
         _duals = duals;
         _parameters = parameters;
-        _objectiveConstant = program.Objective.Constant[0];
+        _objectiveConstant = side.ObjectiveConstant;
         _maximize = maximize;
         Statistics = new ModelStatistics
         {

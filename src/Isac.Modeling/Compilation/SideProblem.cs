@@ -20,6 +20,9 @@ internal sealed class SideProblem
     /// <summary>The multipliers μ of cone constraint k (one per row) from a solver solution.</summary>
     public required Func<ConicSolution, int, double[]> Multipliers { get; init; }
 
+    /// <summary>The constant term of the objective the solver sees (changed by substitutions).</summary>
+    public required double ObjectiveConstant { get; init; }
+
     /// <summary>Number of (row, block) data passed to the solver in low-rank form.</summary>
     public required int LowRankTerms { get; init; }
 

@@ -146,8 +146,8 @@ public class ClosedFormTests
     public void QuadOverLin_WithBoundedDenominator_IsNormSquaredOverBound()
     {
         // min ‖x‖²/y s.t. x = a, y ≤ 2: the denominator goes to its bound, ‖a‖²/2. (Solved on the side
-        // the compiler picks, the free-scalar one: on the other, eight free scalars pinned by
-        // equalities make the solver's split free block stall; see docs/modeling.md.)
+        // the compiler picks, the free-scalar one, where the equalities are substituted away: on the
+        // other, eight free scalars pinned by equalities leave the solver at reduced accuracy.)
         var av = TestData.RandomComplexVector(3, seed: 16);
         var model = new Model("qol");
         var x = model.ComplexVector("x", 3);

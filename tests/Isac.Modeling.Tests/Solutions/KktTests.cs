@@ -100,10 +100,7 @@ public class KktTests
         model.Add(y[1] == 0.5);
         model.Minimize(Expr.Max(t, Expr.Trace(w1 + w2)) + 0.1 * t);
 
-        // The cone-variable side carries the four free scalars as a free block, which the solver
-        // splits into two nonnegative halves; that stalls just above 1e-8, so ask for 1e-7.
-        var solver = new Isac.Conic.SolverSettings { RelativeGapTolerance = 1e-7, PrimalFeasibilityTolerance = 1e-7, DualFeasibilityTolerance = 1e-7 };
-        var s = model.Solve(new ModelSettings { Side = side, Solver = solver });
+        var s = model.Solve(new ModelSettings { Side = side });
 
         Assert.Equal(ModelStatus.Optimal, s.Status);
         KktChecker.AssertKkt(s, Tolerances.Kkt);
