@@ -12,7 +12,7 @@ namespace Isac.Modeling.Compilation;
 /// method must split a free x into x⁺ − x⁻, which stalls): on the free-scalar side every
 /// equality is removed this way; on the cone-variable side the model's free scalars are
 /// eliminated through the rows that tie them to cone slacks. Either way m shrinks by one per pivot.</para>
-/// <para>Pivots: among the eliminable entries within a factor 10 of the row's largest, the scalar
+/// <para>Pivots: among the eliminable entries within a factor 10 of the largest eliminable one, the scalar
 /// that appears in the fewest rows (threshold pivoting, Markowitz-style, to keep fill small). Pivot
 /// expressions are kept in terms of the remaining scalars only (back-substitution).</para>
 /// <para>Multipliers of the eliminated rows come back from stationarity at the pivots:
@@ -61,8 +61,9 @@ internal sealed class LinearElimination
                 Redundant.Add(e);
                 continue;
             }
-            double big = terms.Values.Max(Math.Abs);
-            var candidates = terms.Where(t => eliminable(t.Key) && Math.Abs(t.Value) >= 0.1 * big).ToArray();
+            var eligible = terms.Where(t => eliminable(t.Key)).ToArray();
+            double big = eligible.Length == 0 ? 0 : eligible.Max(t => Math.Abs(t.Value));
+            var candidates = eligible.Where(t => Math.Abs(t.Value) >= 0.1 * big).ToArray();
             if (candidates.Length == 0 || _pivots.Count >= maxPivots)
             {
                 _kept.Add(e);
