@@ -67,27 +67,36 @@ public class KktTests
         KktChecker.AssertKkt(s, Tolerances.Kkt);
     }
 
-    [Theory]
-    [MemberData(nameof(Sides))]
-    public void NormBound_ScalarDual_IsTheObjectiveRate(FormulationSide side)
+    public static TheoryData<FormulationSide, double> SidesAndScales => new()
     {
-        // min ‖x − a‖ s.t. x₀ = 0 written as min t s.t. norm2(x − a) ≤ t, with
-        // L = t − λ(t − ‖x − a‖) − μ x₀: ∂L/∂t = 0 gives λ = 1; x = (0, a₁, a₂), x − a = (−2, 0, 0).
+        { FormulationSide.ConeVariables, 1.0 },
+        { FormulationSide.FreeScalars, 1.0 },
+        { FormulationSide.ConeVariables, 2.0 },
+        { FormulationSide.FreeScalars, 2.0 },
+    };
+
+    [Theory]
+    [MemberData(nameof(SidesAndScales))]
+    public void NormBound_ScalarDual_IsTheObjectiveRate(FormulationSide side, double c)
+    {
+        // min c‖x − a‖ s.t. x₀ = 0 written as min t s.t. c·norm2(x − a) ≤ t, with
+        // L = t − λ(t − c‖x − a‖) − μ x₀: ∂L/∂t = 0 gives λ = 1; x = (0, a₁, a₂), x − a = (−2, 0, 0).
         var a = Vector<double>.Build.DenseOfArray([2.0, -1.0, 0.5]);
         var model = new Model("norm-bound");
         var x = model.RealVector("x", 3);
         var t = model.RealScalar("t");
-        var bound = model.Add(Expr.Norm2(x - a) <= t);
+        var bound = model.Add(c * Expr.Norm2(x - a) <= t);
         var pin = model.Add(x[0] == 0.0);
         model.Minimize(t);
 
         var s = model.Solve(new ModelSettings { Side = side });
 
         Assert.Equal(ModelStatus.Optimal, s.Status);
-        Assert.Equal(2.0, s.Objective, Tolerances.Optimum);
+        Assert.Equal(2.0 * c, s.Objective, Tolerances.Optimum);
         Assert.Equal(1.0, s.Dual(bound)[0, 0].Real, Tolerances.Values);
-        // ∂L/∂x₀ = λ(x₀ − a₀)/‖x − a‖ − μ = 0 gives μ = −1.
-        Assert.Equal(-1.0, s.Dual(pin)[0, 0].Real, Tolerances.Values);
+        // ∂L/∂x₀ = λc(x₀ − a₀)/‖x − a‖ − μ = 0 gives μ = −c.
+        Assert.Equal(-c, s.Dual(pin)[0, 0].Real, Tolerances.Values);
+        Assert.Equal(0, s.Statistics.AuxiliaryScalars);
         KktChecker.AssertKkt(s, Tolerances.Kkt);
     }
 
