@@ -44,7 +44,9 @@ internal static class FreeScalarSide
         }
         LinearElimination? elimination = null;
         var objective = program.Objective;
-        if (equalities.Count > 0 && equalities.Count <= LinearElimination.MaxPivots)
+        // (Not when nothing else would be left: the solver needs a block.)
+        bool otherCones = original.Any(c => c.Type != ConeType.Zero && c.Rows.Count > 0);
+        if (otherCones && equalities.Count > 0 && equalities.Count <= LinearElimination.MaxPivots)
         {
             var appearances = new int[n];
             foreach (var c in original)

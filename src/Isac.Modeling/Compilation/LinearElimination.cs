@@ -61,7 +61,9 @@ internal sealed class LinearElimination
                 Redundant.Add(e);
                 continue;
             }
-            var eligible = terms.Where(t => eliminable(t.Key)).ToArray();
+            // A pivot much smaller than the row's other entries would blow up its expression.
+            double rowMax = terms.Values.Max(Math.Abs);
+            var eligible = terms.Where(t => eliminable(t.Key) && Math.Abs(t.Value) >= 1e-8 * rowMax).ToArray();
             double big = eligible.Length == 0 ? 0 : eligible.Max(t => Math.Abs(t.Value));
             var candidates = eligible.Where(t => Math.Abs(t.Value) >= 0.1 * big).ToArray();
             if (candidates.Length == 0 || _pivots.Count >= maxPivots)

@@ -81,6 +81,23 @@ public class DualitySideTests
         Assert.All(lowRank, m => Assert.Equal(2, m.Rank));
     }
 
+    [Theory]
+    [InlineData(FormulationSide.ConeVariables)]
+    [InlineData(FormulationSide.FreeScalars)]
+    public void EqualityOnlyLp_SolvesOnBothSides(FormulationSide side)
+    {
+        // min x₀ + x₁ s.t. x₀ + 2x₁ = 3, x₀ − x₁ = 0: the unique point (1, 1), value 2; nothing
+        // but equalities, so neither side may eliminate everything.
+        var model = new Model("equalities");
+        var x = model.RealVector("x", 2);
+        model.Add(x[0] + 2.0 * x[1] == 3.0);
+        model.Add(x[0] - x[1] == 0.0);
+        model.Minimize(x[0] + x[1]);
+        var s = model.Solve(new ModelSettings { Side = side });
+        Assert.Equal(ModelStatus.Optimal, s.Status);
+        Assert.Equal(2.0, s.Objective, Tolerances.Optimum);
+    }
+
     /// <summary>Downlink power minimisation with SINR targets (3 users, 6 antennas): min Σ tr W_k s.t. SINR_k ≥ 1, Σ tr W_k ≤ 100.</summary>
     private static (Model, Constraint[], Variable[]) SinrModel()
     {
