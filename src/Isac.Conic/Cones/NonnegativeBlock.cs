@@ -57,6 +57,14 @@ internal sealed class NonnegativeBlock : ConeBlock
         }
     }
 
+    public override void AddRowNorms2(double[] norm2)
+    {
+        foreach (var d in _data)
+        {
+            norm2[d.Row] += d.Value.Sum(v => v * v);
+        }
+    }
+
     public override void SetInitialPoint(double alpha, double beta)
     {
         Array.Fill(X, alpha);

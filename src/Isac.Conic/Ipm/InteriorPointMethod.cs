@@ -63,7 +63,7 @@ internal static class InteriorPointMethod
         var logger = new IterationLogger(log, settings.Verbosity);
         logger.Banner(problem, model, kernels.Name, threads);
 
-        var state = new IpmState(model, kernels);
+        var state = new IpmState(model, kernels, settings.PrimalFeasibilityTolerance);
         state.SetInitialPoint();
         var schur = new SchurComplement(model.M);
         int m = model.M;

@@ -216,6 +216,13 @@ internal sealed class InternalModel
                 Vectors = lr.SelectMany(l => l.Vectors.SelectMany(v => v)).ToArray(),
             };
         }
+        if (terms.Count == 1 && terms[0] is SparseBlockMatrix single && !HasRepeats(single))
+        {
+            // The common case (an SDPA file): one sparse term without repeated positions.
+            return single.Values.Any(v => v != 0)
+                ? PsdRowData.FromSparse(row, single.Rows, single.Columns, single.Values)
+                : null;
+        }
         if (terms.All(t => t is SparseBlockMatrix))
         {
             var sum = new Dictionary<(int, int), double>();
@@ -297,6 +304,19 @@ internal sealed class InternalModel
             }
         }
         return new PsdRowData { Row = d.Row, Kind = PsdDataKind.LowRank, Weights = f.Weights, Vectors = vectors };
+    }
+
+    private static bool HasRepeats(SparseBlockMatrix s)
+    {
+        var seen = new HashSet<long>(s.Count);
+        for (int e = 0; e < s.Count; e++)
+        {
+            if (!seen.Add(((long)s.Rows[e] << 32) | (uint)s.Columns[e]))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long CountNonzeros(double[] a)
