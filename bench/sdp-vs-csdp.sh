@@ -10,7 +10,7 @@
 # Without csdp on PATH it times Isac.Conic alone.
 #
 # Times: ours is `solveSeconds` from `isac sdp solve --json` (inside the solver, after start-up
-# and parsing; it includes the JIT compilation of the first solve in the process). CSDP's is the
+# and parsing) of the CLI published with ReadyToRun (what JIT work remains is included). CSDP's is the
 # wall time of the `csdp` process (start-up and parsing included; both are milliseconds in C).
 # Data folders: SDPLIB_DIR (default ../shared/sdplib), ISAC_SDP_DIR (default ../shared/isac-sdp).
 set -euo pipefail
@@ -20,8 +20,12 @@ repeats=${1:-3}
 sdplib=${SDPLIB_DIR:-$root/../shared/sdplib}
 isacsdp=${ISAC_SDP_DIR:-$root/../shared/isac-sdp}
 
-dotnet build src/Isac.Cli -c Release -v quiet -nologo >/dev/null
-isac="$root/src/Isac.Cli/bin/Release/net10.0/isac"
+# The CLI as a user would install it: published with ReadyToRun, so that the solver's code is
+# compiled ahead of time instead of by the JIT during the first (timed) solve.
+out="$root/bench/obj/isac-r2r"
+dotnet publish src/Isac.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+  -o "$out" -v quiet -nologo >/dev/null
+isac="$out/isac"
 have_csdp=0
 if command -v csdp >/dev/null 2>&1; then have_csdp=1; else
   echo "csdp not found: timing Isac.Conic alone (apt-get update && apt-get install -y coinor-csdp libopenblas0-pthread)"
