@@ -223,7 +223,7 @@ internal sealed class PsdBlock : ConeBlock
             _xu = new double[_data.Length][];
             _wu = new double[_data.Length][];
         }
-        Parallel.For(0, _data.Length, parallel, k =>
+        void Prepare(int k)
         {
             var d = _data[k];
             if (d.Kind != PsdDataKind.LowRank)
@@ -243,7 +243,18 @@ internal sealed class PsdBlock : ConeBlock
                     wu[p] = ManagedKernels.Dot(_w.AsSpan(p * n, n), u);
                 }
             }
-        });
+        }
+        if ((long)_data.Length * n * n < 200_000)
+        {
+            for (int k = 0; k < _data.Length; k++)
+            {
+                Prepare(k);
+            }
+        }
+        else
+        {
+            Parallel.For(0, _data.Length, parallel, Prepare);
+        }
     }
 
     public override void AddSchurColumn(int localJ, double[] m, int mSize, SchurScratch scratch, IDenseKernels kernels)
