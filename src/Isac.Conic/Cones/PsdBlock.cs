@@ -290,8 +290,8 @@ internal sealed class PsdBlock : ConeBlock
                 f1Inner += di.V.Length;
             }
         }
-        double f1 = dj.Kind == PsdDataKind.Dense ? 4.0 * n * n * n
-            : 2.0 * n * n * Math.Min(dj.NonzeroRows.Length, n) + (double)dj.FullV.Length * n;
+        double f1 = dj.Kind == PsdDataKind.Dense || dj.NonzeroRows.Length > n / 2 ? 4.0 * n * n * n
+            : 2.0 * n * n * dj.NonzeroRows.Length + (double)dj.FullV.Length * n;
         if (!anyDense && f3 <= f1 + f1Inner)
         {
             int nj = dj.FullV.Length;
@@ -406,7 +406,7 @@ internal sealed class PsdBlock : ConeBlock
     private void FormG(PsdRowData dj, double[] g, double[] t, IDenseKernels kernels)
     {
         int n = Size;
-        if (dj.Kind == PsdDataKind.Dense || dj.NonzeroRows.Length > n / 4)
+        if (dj.Kind == PsdDataKind.Dense || dj.NonzeroRows.Length > n / 2)
         {
             double[] a;
             if (dj.Kind == PsdDataKind.Dense)
