@@ -64,7 +64,7 @@ internal static class InteriorPointMethod
         var logger = new IterationLogger(log, settings.Verbosity);
         logger.Banner(problem, model, kernels.Name, threads);
 
-        var state = new IpmState(model, kernels, settings.PrimalFeasibilityTolerance);
+        var state = new IpmState(model, kernels, settings.PrimalFeasibilityTolerance, settings.DualFeasibilityTolerance);
         state.SetInitialPoint();
         var schur = new SchurComplement(model.M);
         int m = model.M;

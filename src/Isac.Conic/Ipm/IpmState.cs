@@ -16,11 +16,14 @@ internal sealed class IpmState
     private double _normC;
 
     private readonly double _primalTolerance;
+    private readonly double _dualTolerance;
+    private bool _useRd = true;
     private readonly long _totalStored;
 
-    public IpmState(InternalModel model, IDenseKernels kernels, double primalTolerance)
+    public IpmState(InternalModel model, IDenseKernels kernels, double primalTolerance, double dualTolerance)
     {
         _primalTolerance = primalTolerance;
+        _dualTolerance = dualTolerance;
         _totalStored = model.Blocks.Sum(b => (long)b.StoredLength);
         _model = model;
         _kernels = kernels;
@@ -169,10 +172,18 @@ internal sealed class IpmState
     /// <summary>H(R_d) per block, shared by predictor and corrector.</summary>
     public void ComputeHRd(ParallelOptions parallel)
     {
+        // A dual residual far below the tolerance (rounding once the dual is feasible) is left out of
+        // the direction altogether, which saves two dense products per block and per step.
+        double rd2 = 0;
+        foreach (var block in Blocks)
+        {
+            rd2 += ConeBlock.Dot(block.Rd, block.Rd);
+        }
+        _useRd = Math.Sqrt(rd2) > 1e-3 * _dualTolerance * (1 + _normC);
         ForBlocks(parallel, b =>
         {
             var block = Blocks[b];
-            if (block.Rd.AsSpan().ContainsAnyExcept(0.0))
+            if (_useRd && block.Rd.AsSpan().ContainsAnyExcept(0.0))
             {
                 block.ApplyH(block.Rd, _hrd[b], _kernels);
             }
@@ -186,7 +197,7 @@ internal sealed class IpmState
     /// <summary>The predictor (σ = 0): M Δy = A(R − H(R_d)) − r_p, ΔZ = AᵀΔy + R_d, ΔX = R − H(ΔZ) with R = −X.</summary>
     public void Predictor(SchurComplement schur, double[] rhs, double[] dy, ParallelOptions parallel)
     {
-        Solve(0.0, corrector: false, _rp, useRd: true, schur, rhs, dy, parallel);
+        Solve(0.0, corrector: false, _rp, useRd: _useRd, schur, rhs, dy, parallel);
     }
 
     /// <summary>
