@@ -5,6 +5,10 @@ using System.Runtime.Intrinsics.X86;
 namespace Isac.Conic.LinearAlgebra;
 
 /// <summary>Dense kernels in managed code with SIMD (AVX2/FMA where present); always available.</summary>
+/// <remarks>The three SIMD leaves (Dot, Axpy, the GEMM micro-kernel) are compiled optimised at once
+/// (AggressiveOptimization): a ReadyToRun image carries no hardware-dependent vector code, and the
+/// tier-0 code of a Vector256 loop is many times slower, which made a first solve several times
+/// slower than the next.</remarks>
 internal sealed class ManagedKernels : IDenseKernels
 {
     public static readonly ManagedKernels Instance = new();
@@ -43,6 +47,7 @@ internal sealed class ManagedKernels : IDenseKernels
     }
 
     /// <summary>Four rows of C at once, eight columns per register block: C[i..i+4, j..j+8] += α A B.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void GemmRows4(int i0, int n, int k, double alpha, ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c)
     {
         fixed (double* pa = a, pb = b, pc = c)
@@ -217,7 +222,7 @@ internal sealed class ManagedKernels : IDenseKernels
     public void SymmetricEigenvalues(Span<double> a, int n, Span<double> eigenvalues) =>
         SymmetricTridiagonal.Eigenvalues(a, n, eigenvalues);
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
         int n = x.Length, i = 0;
@@ -241,7 +246,7 @@ internal sealed class ManagedKernels : IDenseKernels
     }
 
     /// <summary>y ← y + α x.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static void Axpy(double alpha, ReadOnlySpan<double> x, Span<double> y)
     {
         int n = x.Length, i = 0;
