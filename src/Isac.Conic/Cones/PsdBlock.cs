@@ -375,9 +375,26 @@ internal sealed class PsdBlock : ConeBlock
     private static double PanelEntry(PsdRowData di, double[] t, double[] u, int nj)
     {
         double s = 0;
-        for (int a = 0; a < di.FullV.Length; a++)
+        int[] fq = di.FullQ, fp = di.FullP;
+        double[] fv = di.FullV;
+        if (nj < 8)
         {
-            s += di.FullV[a] * ManagedKernels.Dot(t.AsSpan(di.FullQ[a] * nj, nj), u.AsSpan(di.FullP[a] * nj, nj));
+            // Short panels (single entries, diagonal constraints): a plain loop beats a SIMD call.
+            for (int a = 0; a < fv.Length; a++)
+            {
+                int tq = fq[a] * nj, up = fp[a] * nj;
+                double d = 0;
+                for (int b = 0; b < nj; b++)
+                {
+                    d += t[tq + b] * u[up + b];
+                }
+                s += fv[a] * d;
+            }
+            return s;
+        }
+        for (int a = 0; a < fv.Length; a++)
+        {
+            s += fv[a] * ManagedKernels.Dot(t.AsSpan(fq[a] * nj, nj), u.AsSpan(fp[a] * nj, nj));
         }
         return s;
     }
