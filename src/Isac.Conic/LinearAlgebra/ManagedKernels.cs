@@ -1,14 +1,15 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
 namespace Isac.Conic.LinearAlgebra;
 
 /// <summary>Dense kernels in managed code with SIMD (AVX2/FMA where present); always available.</summary>
-/// <remarks>The three SIMD leaves (Dot, Axpy, the GEMM micro-kernel) are compiled optimised at once
-/// (AggressiveOptimization): a ReadyToRun image carries no hardware-dependent vector code, and the
-/// tier-0 code of a Vector256 loop is many times slower, which made a first solve several times
-/// slower than the next.</remarks>
+/// <remarks>The SIMD loops load and store through references (LoadUnsafe/StoreUnsafe) and test
+/// Avx.IsSupported, so that ReadyToRun (x86-64-v3) compiles them ahead of time: span-based vector
+/// loads kept them, and every method that inlines them, out of the image, and their tier-0 JIT code
+/// is many times slower, which made a first solve several times slower than the next.</remarks>
 internal sealed class ManagedKernels : IDenseKernels
 {
     public static readonly ManagedKernels Instance = new();
@@ -47,7 +48,6 @@ internal sealed class ManagedKernels : IDenseKernels
     }
 
     /// <summary>Four rows of C at once, eight columns per register block: C[i..i+4, j..j+8] += α A B.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void GemmRows4(int i0, int n, int k, double alpha, ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c)
     {
         fixed (double* pa = a, pb = b, pc = c)
@@ -222,19 +222,21 @@ internal sealed class ManagedKernels : IDenseKernels
     public void SymmetricEigenvalues(Span<double> a, int n, Span<double> eigenvalues) =>
         SymmetricTridiagonal.Eigenvalues(a, n, eigenvalues);
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
         int n = x.Length, i = 0;
         double s = 0;
-        if (Vector256.IsHardwareAccelerated && n >= 8)
+        if (Avx.IsSupported && n >= 8)
         {
+            ref double xr = ref MemoryMarshal.GetReference(x);
+            ref double yr = ref MemoryMarshal.GetReference(y);
             var acc0 = Vector256<double>.Zero;
             var acc1 = Vector256<double>.Zero;
             for (; i + 8 <= n; i += 8)
             {
-                acc0 += Vector256.Create(x.Slice(i, 4)) * Vector256.Create(y.Slice(i, 4));
-                acc1 += Vector256.Create(x.Slice(i + 4, 4)) * Vector256.Create(y.Slice(i + 4, 4));
+                acc0 += Vector256.LoadUnsafe(ref xr, (nuint)i) * Vector256.LoadUnsafe(ref yr, (nuint)i);
+                acc1 += Vector256.LoadUnsafe(ref xr, (nuint)(i + 4)) * Vector256.LoadUnsafe(ref yr, (nuint)(i + 4));
             }
             s = Vector256.Sum(acc0 + acc1);
         }
@@ -246,16 +248,18 @@ internal sealed class ManagedKernels : IDenseKernels
     }
 
     /// <summary>y ← y + α x.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Axpy(double alpha, ReadOnlySpan<double> x, Span<double> y)
     {
         int n = x.Length, i = 0;
-        if (Vector256.IsHardwareAccelerated && n >= 4)
+        if (Avx.IsSupported && n >= 4)
         {
+            ref double xr = ref MemoryMarshal.GetReference(x);
+            ref double yr = ref MemoryMarshal.GetReference(y);
             var va = Vector256.Create(alpha);
             for (; i + 4 <= n; i += 4)
             {
-                (Vector256.Create(y.Slice(i, 4)) + va * Vector256.Create(x.Slice(i, 4))).CopyTo(y.Slice(i, 4));
+                (Vector256.LoadUnsafe(ref yr, (nuint)i) + va * Vector256.LoadUnsafe(ref xr, (nuint)i)).StoreUnsafe(ref yr, (nuint)i);
             }
         }
         for (; i < n; i++)
