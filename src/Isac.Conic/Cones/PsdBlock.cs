@@ -212,7 +212,7 @@ internal sealed class PsdBlock : ConeBlock
     {
         var copy = (double[])v.Clone();
         kernels.SymmetricEigenvalues(copy, Size, _eig);
-        return _eig.Min();
+        return ArrayMath.Min(_eig);
     }
 
     public override void PrepareSchur(IDenseKernels kernels, ParallelOptions parallel)

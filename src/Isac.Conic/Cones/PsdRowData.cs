@@ -88,7 +88,7 @@ internal sealed class PsdRowData
         switch (Kind)
         {
             case PsdDataKind.Sparse:
-                return FullV.Sum(v => v * v);
+                return LinearAlgebra.ArrayMath.SumSquares(FullV);
             case PsdDataKind.Dense:
                 return LinearAlgebra.ManagedKernels.Dot(Dense, Dense);
             default:

@@ -58,9 +58,31 @@ internal sealed class InternalModel
 
     public int M => Rhs.Length;
 
-    public int Degree => Blocks.Sum(b => b.Degree);
+    public int Degree
+    {
+        get
+        {
+            int d = 0;
+            foreach (var b in Blocks)
+            {
+                d += b.Degree;
+            }
+            return d;
+        }
+    }
 
-    public int MaxStored => Blocks.Max(b => b.StoredLength);
+    public int MaxStored
+    {
+        get
+        {
+            int s = 0;
+            foreach (var b in Blocks)
+            {
+                s = Math.Max(s, b.StoredLength);
+            }
+            return s;
+        }
+    }
 
     public static InternalModel Build(ConicProblem problem, bool detectLowRank)
     {

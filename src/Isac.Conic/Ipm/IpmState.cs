@@ -24,7 +24,10 @@ internal sealed class IpmState
     {
         _primalTolerance = primalTolerance;
         _dualTolerance = dualTolerance;
-        _totalStored = model.Blocks.Sum(b => (long)b.StoredLength);
+        foreach (var b in model.Blocks)
+        {
+            _totalStored += b.StoredLength;
+        }
         _model = model;
         _kernels = kernels;
         Y = new double[model.M];
@@ -32,7 +35,12 @@ internal sealed class IpmState
         _ax = new double[model.M];
         _hrd = model.Blocks.Select(b => new double[b.StoredLength]).ToArray();
         _normA = Norm(model.Rhs);
-        _normC = Math.Sqrt(model.Blocks.Sum(b => ConeBlock.Dot(b.C, b.C)));
+        double c2 = 0;
+        foreach (var b in model.Blocks)
+        {
+            c2 += ConeBlock.Dot(b.C, b.C);
+        }
+        _normC = Math.Sqrt(c2);
     }
 
     public double[] Y { get; }
@@ -86,7 +94,11 @@ internal sealed class IpmState
         {
             b.AddRowNorms2(rowNorm2);
         }
-        int n = Blocks.Sum(b => b.Size);
+        int n = 0;
+        foreach (var b in Blocks)
+        {
+            n += b.Size;
+        }
         double alpha = 0, maxNormA = 0;
         for (int i = 0; i < m; i++)
         {
@@ -155,7 +167,11 @@ internal sealed class IpmState
     /// <summary>‖A(X)‖ / ⟨C, X⟩: small when X is a ray proving (D) infeasible.</summary>
     public double DualInfeasibilityRatio()
     {
-        double s = Blocks.Sum(b => ConeBlock.Dot(b.C, b.X));
+        double s = 0;
+        foreach (var b in Blocks)
+        {
+            s += ConeBlock.Dot(b.C, b.X);
+        }
         return s > 0 ? Norm(_ax) / s : double.PositiveInfinity;
     }
 
@@ -386,7 +402,7 @@ internal sealed class IpmState
         var steps = new double[Blocks.Length];
         ForBlocks(parallel, b =>
             steps[b] = Blocks[b].MaxStep(primal ? Blocks[b].DX : Blocks[b].DZ, primal, _kernels));
-        return steps.Min();
+        return ArrayMath.Min(steps);
     }
 
     /// <summary>⟨X + α_p ΔX, Z + α_d ΔZ⟩ summed over blocks.</summary>

@@ -29,6 +29,7 @@ internal sealed class SchurComplement
     public double[] Matrix => _matrix;
 
     private SchurScratch? _scratch;
+    private SchurScratch?[]? _workerScratch;
 
     public void Form(ConeBlock[] blocks, (int Block, int Local)[][] rowBlocks, int maxStored,
                      IDenseKernels kernels, ParallelOptions parallel)
@@ -54,14 +55,21 @@ internal sealed class SchurComplement
         }
         else
         {
-            Parallel.For(0, m, parallel, () => new SchurScratch(maxStored), (j, _, scratch) =>
+            // Columns dealt round-robin to the workers (column j costs about j pairs, so this balances),
+            // each with its own scratch.
+            int workers = Math.Max(1, Math.Min(parallel.MaxDegreeOfParallelism, m));
+            _workerScratch ??= new SchurScratch[workers];
+            Parallel.For(0, workers, parallel, w =>
             {
-                foreach (var (block, local) in rowBlocks[j])
+                var scratch = _workerScratch[w] ??= new SchurScratch(maxStored);
+                for (int j = w; j < m; j += workers)
                 {
-                    blocks[block].AddSchurColumn(local, matrix, m, scratch, kernels);
+                    foreach (var (block, local) in rowBlocks[j])
+                    {
+                        blocks[block].AddSchurColumn(local, matrix, m, scratch, kernels);
+                    }
                 }
-                return scratch;
-            }, _ => { });
+            });
         }
         for (int i = 0; i < m; i++)
         {
