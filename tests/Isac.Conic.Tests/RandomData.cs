@@ -57,21 +57,38 @@ public static class RandomData
     }
 
     /// <summary>Naive C = A B for n×n row-major matrices.</summary>
-    public static double[] Multiply(double[] a, double[] b, int n)
+    public static double[] Multiply(double[] a, double[] b, int n) => Multiply(a, b, n, n, n);
+
+    /// <summary>Naive C = A B for row-major A (m×k) and B (k×n).</summary>
+    public static double[] Multiply(double[] a, double[] b, int m, int n, int k)
     {
-        var c = new double[n * n];
-        for (int i = 0; i < n; i++)
+        var c = new double[m * n];
+        for (int i = 0; i < m; i++)
         {
             for (int j = 0; j < n; j++)
             {
                 double s = 0;
-                for (int k = 0; k < n; k++)
+                for (int p = 0; p < k; p++)
                 {
-                    s += a[i * n + k] * b[k * n + j];
+                    s += a[i * k + p] * b[p * n + j];
                 }
                 c[i * n + j] = s;
             }
         }
         return c;
+    }
+
+    /// <summary>The transpose of a row-major n×n matrix.</summary>
+    public static double[] Transpose(double[] a, int n)
+    {
+        var t = new double[n * n];
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                t[i * n + j] = a[j * n + i];
+            }
+        }
+        return t;
     }
 }

@@ -117,4 +117,5 @@ internal sealed class SchurScratch(int maxStored)
 {
     public double[] T { get; } = new double[maxStored];
     public double[] G { get; } = new double[maxStored];
+    public double[] XPanel { get; } = new double[maxStored];
 }

@@ -81,9 +81,9 @@ internal sealed class NonnegativeBlock : VectorConeBlock
         return alpha;
     }
 
-    public override bool IsInterior(double[] v, IDenseKernels kernels) => v.All(x => x > 0);
+    public override bool IsInterior(double[] v, IDenseKernels kernels) => ArrayMath.AllPositive(v);
 
-    public override double MinEigenvalue(double[] v, IDenseKernels kernels) => v.Min();
+    public override double MinEigenvalue(double[] v, IDenseKernels kernels) => ArrayMath.Min(v);
 
     public override void AddSchurColumn(int localJ, double[] m, int mSize, SchurScratch scratch, IDenseKernels kernels)
     {

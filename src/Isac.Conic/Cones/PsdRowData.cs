@@ -28,6 +28,9 @@ internal sealed class PsdRowData
     public int[] FullQ { get; init; } = [];
     public double[] FullV { get; init; } = [];
 
+    /// <summary>For each expanded entry, the position of its row in <see cref="NonzeroRows"/>.</summary>
+    public int[] FullPLocal { get; init; } = [];
+
     /// <summary>Distinct row indices of the expanded entries (the rows of A_i that are not zero).</summary>
     public int[] NonzeroRows { get; init; } = [];
 
@@ -75,10 +78,16 @@ internal sealed class PsdRowData
                 seen.Add(q[e]);
             }
         }
+        int[] nonzeroRows = Sorted(seen);
+        var local = new int[count];
+        for (int e = 0; e < count; e++)
+        {
+            local[e] = Array.BinarySearch(nonzeroRows, fp[e]);
+        }
         return new PsdRowData
         {
             Row = row, Kind = PsdDataKind.Sparse, P = p, Q = q, V = v,
-            FullP = fp, FullQ = fq, FullV = fv, NonzeroRows = Sorted(seen),
+            FullP = fp, FullQ = fq, FullV = fv, NonzeroRows = nonzeroRows, FullPLocal = local,
         };
     }
 
@@ -88,7 +97,7 @@ internal sealed class PsdRowData
         switch (Kind)
         {
             case PsdDataKind.Sparse:
-                return FullV.Sum(v => v * v);
+                return LinearAlgebra.ArrayMath.SumSquares(FullV);
             case PsdDataKind.Dense:
                 return LinearAlgebra.ManagedKernels.Dot(Dense, Dense);
             default:

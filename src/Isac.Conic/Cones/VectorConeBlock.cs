@@ -39,7 +39,7 @@ internal abstract class VectorConeBlock : ConeBlock
     {
         foreach (var d in _data)
         {
-            norm2[d.Row] += d.Value.Sum(v => v * v);
+            norm2[d.Row] += LinearAlgebra.ArrayMath.SumSquares(d.Value);
         }
     }
 }

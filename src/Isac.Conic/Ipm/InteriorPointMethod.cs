@@ -51,7 +51,11 @@ internal static class InteriorPointMethod
     public static ConicSolution Run(ConicProblem problem, SolverSettings settings, TextWriter? log, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        int largestOrder = problem.Cones.Where(c => c.IsMatrix).Select(c => c.Size).DefaultIfEmpty(0).Max();
+        int largestOrder = 0;
+        foreach (var cone in problem.Cones)
+        {
+            largestOrder = cone.IsMatrix ? Math.Max(largestOrder, cone.Size) : largestOrder;
+        }
         var kernels = DenseKernels.Select(settings.Backend, largestOrder);
         int threads = settings.EffectiveThreads;
         if (kernels is OpenBlasKernels ob)
@@ -64,7 +68,7 @@ internal static class InteriorPointMethod
         var logger = new IterationLogger(log, settings.Verbosity);
         logger.Banner(problem, model, kernels.Name, threads);
 
-        var state = new IpmState(model, kernels, settings.PrimalFeasibilityTolerance);
+        var state = new IpmState(model, kernels, settings.PrimalFeasibilityTolerance, settings.DualFeasibilityTolerance);
         state.SetInitialPoint();
         var schur = new SchurComplement(model.M);
         int m = model.M;

@@ -20,21 +20,27 @@ internal sealed class InternalModel
         UserToInternal = userToInternal;
         LowRankCount = lowRankCount;
         RowBlocks = new (int, int)[rhs.Length][];
-        var lists = new List<(int, int)>[rhs.Length];
-        for (int i = 0; i < lists.Length; i++)
+        // Count, then fill (arrays rather than lists of tuples: no generic code left for the JIT).
+        var counts = new int[rhs.Length];
+        foreach (var block in blocks)
         {
-            lists[i] = [];
+            foreach (int row in block.Rows)
+            {
+                counts[row]++;
+            }
+        }
+        for (int i = 0; i < rhs.Length; i++)
+        {
+            RowBlocks[i] = new (int, int)[counts[i]];
+            counts[i] = 0;
         }
         for (int b = 0; b < blocks.Length; b++)
         {
             for (int l = 0; l < blocks[b].Rows.Length; l++)
             {
-                lists[blocks[b].Rows[l]].Add((b, l));
+                int row = blocks[b].Rows[l];
+                RowBlocks[row][counts[row]++] = (b, l);
             }
-        }
-        for (int i = 0; i < rhs.Length; i++)
-        {
-            RowBlocks[i] = lists[i].ToArray();
         }
     }
 
@@ -58,9 +64,31 @@ internal sealed class InternalModel
 
     public int M => Rhs.Length;
 
-    public int Degree => Blocks.Sum(b => b.Degree);
+    public int Degree
+    {
+        get
+        {
+            int d = 0;
+            foreach (var b in Blocks)
+            {
+                d += b.Degree;
+            }
+            return d;
+        }
+    }
 
-    public int MaxStored => Blocks.Max(b => b.StoredLength);
+    public int MaxStored
+    {
+        get
+        {
+            int s = 0;
+            foreach (var b in Blocks)
+            {
+                s = Math.Max(s, b.StoredLength);
+            }
+            return s;
+        }
+    }
 
     public static InternalModel Build(ConicProblem problem, bool detectLowRank)
     {
@@ -68,7 +96,7 @@ internal sealed class InternalModel
         double sign = problem.Sense == ObjectiveSense.Maximize ? 1.0 : -1.0;
         var rhs = problem.Constraints.Select(r => r.Rhs).ToArray();
         int p = problem.Cones.Count;
-        var perBlock = new List<(int Row, BlockMatrix Matrix)>[p];
+        var perBlock = new List<RowTerm>[p];
         for (int b = 0; b < p; b++)
         {
             perBlock[b] = [];
@@ -78,7 +106,7 @@ internal sealed class InternalModel
         {
             foreach (var (block, matrix) in problem.Constraints[i].Terms)
             {
-                perBlock[block].Add((i, matrix));
+                perBlock[block].Add(new RowTerm(i, matrix));
             }
         }
         var blocks = new ConeBlock[p];
@@ -187,15 +215,20 @@ internal sealed class InternalModel
         return new InternalModel(problem, sign, rhs, blocks, Enumerable.Range(0, p).ToArray(), lowRank);
     }
 
+    /// <summary>One term of one row on one block.</summary>
+    private sealed record RowTerm(int Row, BlockMatrix Matrix);
+
     /// <summary>The terms of one row on one block.</summary>
     private sealed record RowTerms(int Key, List<BlockMatrix> Terms);
 
     /// <summary>Groups (row, matrix) pairs, added in increasing row order, by row.</summary>
-    private static List<RowTerms> GroupByRow(List<(int Row, BlockMatrix Matrix)> terms)
+    private static List<RowTerms> GroupByRow(List<RowTerm> terms)
     {
         var groups = new List<RowTerms>();
-        foreach (var (row, matrix) in terms)
+        foreach (var term in terms)
         {
+            int row = term.Row;
+            var matrix = term.Matrix;
             if (groups.Count == 0 || groups[^1].Key != row)
             {
                 groups.Add(new RowTerms(row, []));

@@ -13,7 +13,11 @@ internal static class SolutionBuilder
         var problem = model.Problem;
         double sign = model.Sign;
         var blocks = model.Blocks;
-        double pobj = blocks.Sum(b => ConeBlock.Dot(b.C, b.X));
+        double pobj = 0;
+        foreach (var b in blocks)
+        {
+            pobj += ConeBlock.Dot(b.C, b.X);
+        }
         double dobj = ManagedKernels.Dot(model.Rhs, state.Y);
 
         // Certificates are rays: scale them to the normalisation documented on SolverStatus.
@@ -46,11 +50,11 @@ internal static class SolutionBuilder
             }
             else
             {
-                xs[ub] = b.X.Select(v => xScale * v).ToArray();
-                zs[ub] = b.Z.Select(v => yScale * v).ToArray();
+                xs[ub] = ArrayMath.Scaled(b.X, xScale);
+                zs[ub] = ArrayMath.Scaled(b.Z, yScale);
             }
         }
-        var y = state.Y.Select(v => sign * yScale * v).ToArray();
+        var y = ArrayMath.Scaled(state.Y, sign * yScale);
         double userP = sign * xScale * pobj, userD = sign * yScale * dobj;
 
         var dimacs = Dimacs(model, state, kernels, xScale, yScale);
@@ -77,8 +81,8 @@ internal static class SolutionBuilder
         double pobj = 0, dobj = 0, xz = 0, rd2 = 0, minX = double.PositiveInfinity, minZ = double.PositiveInfinity, cmax = 0;
         foreach (var b in blocks)
         {
-            var x = b.X.Select(v => xScale * v).ToArray();
-            var z = b.Z.Select(v => yScale * v).ToArray();
+            var x = ArrayMath.Scaled(b.X, xScale);
+            var z = ArrayMath.Scaled(b.Z, yScale);
             b.ApplyA(x, ax);
             pobj += ConeBlock.Dot(b.C, x);
             xz += ConeBlock.Dot(x, z);
@@ -88,7 +92,7 @@ internal static class SolutionBuilder
                 rd[k] = -b.C[k] - z[k];
                 cmax = Math.Max(cmax, Math.Abs(b.C[k]));
             }
-            b.AddAdjoint(state.Y.Select(v => yScale * v).ToArray(), rd);
+            b.AddAdjoint(ArrayMath.Scaled(state.Y, yScale), rd);
             rd2 += ConeBlock.Dot(rd, rd);
             minX = Math.Min(minX, b.MinEigenvalue(x, kernels));
             minZ = Math.Min(minZ, b.MinEigenvalue(z, kernels));

@@ -29,6 +29,9 @@ internal sealed class SchurComplement
     public double[] Matrix => _matrix;
 
     private SchurScratch? _scratch;
+    private bool _timed;
+    private bool _parallelPays;
+    private SchurScratch?[]? _workerScratch;
 
     public void Form(ConeBlock[] blocks, (int Block, int Local)[][] rowBlocks, int maxStored,
                      IDenseKernels kernels, ParallelOptions parallel)
@@ -40,9 +43,12 @@ internal sealed class SchurComplement
         Array.Clear(_matrix);
         int m = _m;
         double[] matrix = _matrix;
-        if (m < 48 && maxStored < 48 * 48)
+        int workers = Math.Max(1, Math.Min(parallel.MaxDegreeOfParallelism, m));
+        if (workers == 1 || !_parallelPays)
         {
-            // Too little work to pay for the threads.
+            // The first formation runs on one thread and is timed: below 3 ms the threads (and, in a
+            // fresh process, starting the thread pool) cost more than they save.
+            long start = System.Diagnostics.Stopwatch.GetTimestamp();
             _scratch ??= new SchurScratch(maxStored);
             for (int j = 0; j < m; j++)
             {
@@ -51,17 +57,28 @@ internal sealed class SchurComplement
                     blocks[block].AddSchurColumn(local, matrix, m, _scratch, kernels);
                 }
             }
+            if (!_timed)
+            {
+                _timed = true;
+                _parallelPays = System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds > 3;
+            }
         }
         else
         {
-            Parallel.For(0, m, parallel, () => new SchurScratch(maxStored), (j, _, scratch) =>
+            // Columns dealt round-robin to the workers (column j costs about j pairs, so this balances),
+            // each with its own scratch.
+            _workerScratch ??= new SchurScratch[workers];
+            Parallel.For(0, workers, parallel, w =>
             {
-                foreach (var (block, local) in rowBlocks[j])
+                var scratch = _workerScratch[w] ??= new SchurScratch(maxStored);
+                for (int j = w; j < m; j += workers)
                 {
-                    blocks[block].AddSchurColumn(local, matrix, m, scratch, kernels);
+                    foreach (var (block, local) in rowBlocks[j])
+                    {
+                        blocks[block].AddSchurColumn(local, matrix, m, scratch, kernels);
+                    }
                 }
-                return scratch;
-            }, _ => { });
+            });
         }
         for (int i = 0; i < m; i++)
         {

@@ -1,10 +1,15 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
 namespace Isac.Conic.LinearAlgebra;
 
 /// <summary>Dense kernels in managed code with SIMD (AVX2/FMA where present); always available.</summary>
+/// <remarks>The SIMD loops load and store through references (LoadUnsafe/StoreUnsafe) and test
+/// Avx.IsSupported, so that ReadyToRun (x86-64-v3) compiles them ahead of time: span-based vector
+/// loads kept them, and every method that inlines them, out of the image, and their tier-0 JIT code
+/// is many times slower, which made a first solve several times slower than the next.</remarks>
 internal sealed class ManagedKernels : IDenseKernels
 {
     public static readonly ManagedKernels Instance = new();
@@ -222,14 +227,16 @@ internal sealed class ManagedKernels : IDenseKernels
     {
         int n = x.Length, i = 0;
         double s = 0;
-        if (Vector256.IsHardwareAccelerated && n >= 8)
+        if (Avx.IsSupported && n >= 8)
         {
+            ref double xr = ref MemoryMarshal.GetReference(x);
+            ref double yr = ref MemoryMarshal.GetReference(y);
             var acc0 = Vector256<double>.Zero;
             var acc1 = Vector256<double>.Zero;
             for (; i + 8 <= n; i += 8)
             {
-                acc0 += Vector256.Create(x.Slice(i, 4)) * Vector256.Create(y.Slice(i, 4));
-                acc1 += Vector256.Create(x.Slice(i + 4, 4)) * Vector256.Create(y.Slice(i + 4, 4));
+                acc0 += Vector256.LoadUnsafe(ref xr, (nuint)i) * Vector256.LoadUnsafe(ref yr, (nuint)i);
+                acc1 += Vector256.LoadUnsafe(ref xr, (nuint)(i + 4)) * Vector256.LoadUnsafe(ref yr, (nuint)(i + 4));
             }
             s = Vector256.Sum(acc0 + acc1);
         }
@@ -245,12 +252,14 @@ internal sealed class ManagedKernels : IDenseKernels
     public static void Axpy(double alpha, ReadOnlySpan<double> x, Span<double> y)
     {
         int n = x.Length, i = 0;
-        if (Vector256.IsHardwareAccelerated && n >= 4)
+        if (Avx.IsSupported && n >= 4)
         {
+            ref double xr = ref MemoryMarshal.GetReference(x);
+            ref double yr = ref MemoryMarshal.GetReference(y);
             var va = Vector256.Create(alpha);
             for (; i + 4 <= n; i += 4)
             {
-                (Vector256.Create(y.Slice(i, 4)) + va * Vector256.Create(x.Slice(i, 4))).CopyTo(y.Slice(i, 4));
+                (Vector256.LoadUnsafe(ref yr, (nuint)i) + va * Vector256.LoadUnsafe(ref xr, (nuint)i)).StoreUnsafe(ref yr, (nuint)i);
             }
         }
         for (; i < n; i++)

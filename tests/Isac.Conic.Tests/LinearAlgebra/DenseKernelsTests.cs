@@ -30,19 +30,8 @@ public class DenseKernelsTests
         var a = RandomData.Vector(rng, m * k);
         var b = RandomData.Vector(rng, k * n);
         var c = RandomData.Vector(rng, m * n);
-        var expected = new double[m * n];
-        for (int i = 0; i < m; i++)
-        {
-            for (int j = 0; j < n; j++)
-            {
-                double s = 0;
-                for (int p = 0; p < k; p++)
-                {
-                    s += a[i * k + p] * b[p * n + j];
-                }
-                expected[i * n + j] = 2.5 * s + 0.5 * c[i * n + j];
-            }
-        }
+        var ab = RandomData.Multiply(a, b, m, n, k);
+        var expected = ab.Select((v, q) => 2.5 * v + 0.5 * c[q]).ToArray();
         Kernels(backend).Gemm(m, n, k, 2.5, a, b, 0.5, c);
         Assert.True(MaxAbsDiff(expected, c) < Tolerances.Factorization * 10);
     }
@@ -63,14 +52,7 @@ public class DenseKernelsTests
                 Assert.Equal(0.0, l[i * n + j]);
             }
         }
-        var lt = new double[n * n];
-        for (int i = 0; i < n; i++)
-        {
-            for (int j = 0; j < n; j++)
-            {
-                lt[i * n + j] = l[j * n + i];
-            }
-        }
+        var lt = RandomData.Transpose(l, n);
         Assert.True(MaxAbsDiff(RandomData.Multiply(l, lt, n), a) < Tolerances.Factorization);
     }
 
@@ -127,14 +109,7 @@ public class DenseKernelsTests
         var b = (double[])s.Clone();
         k.TriangularSandwich(l, n, b);
         // L B Lᵀ must give back S.
-        var lt = new double[n * n];
-        for (int i = 0; i < n; i++)
-        {
-            for (int j = 0; j < n; j++)
-            {
-                lt[i * n + j] = l[j * n + i];
-            }
-        }
+        var lt = RandomData.Transpose(l, n);
         var back = RandomData.Multiply(RandomData.Multiply(l, b, n), lt, n);
         Assert.True(MaxAbsDiff(back, s) < Tolerances.Factorization);
     }
