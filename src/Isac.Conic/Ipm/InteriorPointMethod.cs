@@ -1,0 +1,185 @@
+using System.Diagnostics;
+using Isac.Conic.Cones;
+using Isac.Conic.Kkt;
+using Isac.Conic.LinearAlgebra;
+using Isac.Conic.Problem;
+
+namespace Isac.Conic.Ipm;
+
+/// <summary>
+/// Infeasible-start primal-dual path following with Mehrotra's predictor-corrector (one Schur
+/// factorisation per iteration), CSDP's starting point and CSDP-style infeasibility tests.
+/// </summary>
+/// <remarks>
+/// Each iteration, with r_p = a − A(X), R_d = Aᵀy − C − Z, μ = ⟨X,Z⟩/ν:
+/// <code>
+/// 1. scaling:   factor X, Z; W = Z⁻¹ (HKM), NT scaling on second-order cones
+/// 2. Schur:     M_ij = ⟨A_i, H(A_j)⟩, Cholesky
+/// 3. predictor: R = −X (σ = 0);  M Δy = A(R − H(R_d)) − r_p;  ΔZ = AᵀΔy + R_d;  ΔX = R − H(ΔZ)
+/// 4. σ = (μ_aff / μ)³ with μ_aff = ⟨X + α_p ΔX, Z + α_d ΔZ⟩/ν at the predictor's longest steps
+/// 5. corrector: R = σμ W − X − sym(ΔX_a ΔZ_a W), same M
+/// 6. step:      α = min(1, 0.95·α_max) separately for (X) and (y, Z)
+/// </code>
+/// </remarks>
+internal static class InteriorPointMethod
+{
+    /// <summary>
+    /// The centring parameter σ (target σμ for the corrector) from the predictor's reduction
+    /// γ = μ_aff/μ, following CSDP's rule: aggressive (σ = γ^(α_p+α_d)) only once both sides are
+    /// feasible, the predictor steps were long and the gap is not yet tiny; otherwise σ = min(γ, 0.9);
+    /// and at most 1/2 once feasible. Mehrotra's γ³ alone drives poorly centred iterates near the
+    /// end, where the HKM products X ΔZ Z⁻¹ then lose the digits primal feasibility needs.
+    /// </summary>
+    private static double Centering(double reduction, double ap, double ad, Measures m, SolverSettings s)
+    {
+        double gamma = double.IsFinite(reduction) && reduction > 0 ? reduction : 0.5;
+        bool feasible = m.PrimalInfeasibility < 0.1 * s.PrimalFeasibilityTolerance
+                        && m.DualInfeasibility < 0.1 * s.DualFeasibilityTolerance;
+        double sigma = feasible && ap > 0.2 && ad > 0.2 && ap + ad > 1 && m.RelativeGap > 1e-6 && gamma < 1
+            ? Math.Pow(gamma, ap + ad)
+            : Math.Min(gamma, 0.9);
+        if (m.PrimalInfeasibility < 0.9 * s.PrimalFeasibilityTolerance && m.DualInfeasibility < 0.9 * s.DualFeasibilityTolerance)
+        {
+            sigma = Math.Min(sigma, 0.5);
+        }
+        return sigma;
+    }
+
+    /// <summary>Iterations without halving the best distance to the tolerances before giving up.</summary>
+    private const int StallIterations = 8;
+
+    public static ConicSolution Run(ConicProblem problem, SolverSettings settings, TextWriter? log, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var kernels = DenseKernels.Select(settings.Backend);
+        int threads = settings.EffectiveThreads;
+        if (kernels is OpenBlasKernels ob)
+        {
+            // The Schur complement is parallel by columns; OpenBLAS threads inside would oversubscribe.
+            ob.SetThreads(1);
+        }
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
+        var model = InternalModel.Build(problem, settings.DetectLowRank);
+        var logger = new IterationLogger(log, settings.Verbosity);
+        logger.Banner(problem, model, kernels.Name, threads);
+
+        var state = new IpmState(model, kernels);
+        state.SetInitialPoint();
+        var schur = new SchurComplement(model.M);
+        int m = model.M;
+        var rhs = new double[m];
+        var dy = new double[m];
+        var dyAffine = new double[m];
+        SolverStatus? status = null;
+        int iter = 0;
+        int stalls = 0;
+        double bestQuality = double.PositiveInfinity;
+        int bestIter = 0;
+        double alphaP = 0, alphaD = 0;
+        Measures measures;
+        while (true)
+        {
+            measures = state.ComputeResiduals();
+            logger.Row(iter, measures, alphaP, alphaD);
+            if (measures.IsOptimal(settings))
+            {
+                status = SolverStatus.Solved;
+                break;
+            }
+            double quality = measures.Quality(settings);
+            if (quality < bestQuality)
+            {
+                // CSDP's safeguard: remember the best iterate, return it if the iteration stalls.
+                if (quality < 0.5 * bestQuality)
+                {
+                    bestIter = iter;
+                }
+                bestQuality = quality;
+                state.SaveBest();
+            }
+            else if (iter - bestIter >= StallIterations && bestQuality < 1e6)
+            {
+                break;
+            }
+            if (state.PrimalInfeasibilityRatio() < settings.InfeasibilityTolerance)
+            {
+                status = SolverStatus.PrimalInfeasible;
+                break;
+            }
+            if (state.DualInfeasibilityRatio() < settings.InfeasibilityTolerance)
+            {
+                status = SolverStatus.DualInfeasible;
+                break;
+            }
+            if (iter >= settings.MaxIterations)
+            {
+                status = SolverStatus.MaxIterations;
+                break;
+            }
+            if (settings.TimeLimit is { } limit && clock.Elapsed >= limit)
+            {
+                status = SolverStatus.TimeLimit;
+                break;
+            }
+            if (ct.IsCancellationRequested)
+            {
+                status = SolverStatus.Cancelled;
+                break;
+            }
+            if (!state.PrepareScaling())
+            {
+                break;
+            }
+            schur.Form(model.Blocks, model.RowBlocks, model.MaxStored, kernels, parallel);
+            if (!schur.Factorize(kernels))
+            {
+                break;
+            }
+            state.ComputeHRd(parallel);
+
+            // Predictor.
+            state.Predictor(schur, rhs, dyAffine, parallel);
+            double apMax = state.MaxStep(primal: true, parallel);
+            double adMax = state.MaxStep(primal: false, parallel);
+            double muAffine = state.ComplementarityAfter(Math.Min(1, apMax), Math.Min(1, adMax)) / model.Degree;
+            double ap1 = Math.Min(1, apMax), ad1 = Math.Min(1, adMax);
+            double minStep = Math.Min(ap1, ad1);
+            double sigma = Centering(muAffine / measures.Mu, ap1, ad1, measures, settings);
+            double gamma = 0.9 + 0.07 * minStep;
+            state.KeepAffine();
+
+            // Corrector.
+            state.Corrector(sigma * measures.Mu, schur, rhs, dyAffine, dy, parallel);
+            apMax = state.MaxStep(primal: true, parallel);
+            adMax = state.MaxStep(primal: false, parallel);
+            alphaP = Math.Min(1, gamma * apMax);
+            alphaD = Math.Min(1, gamma * adMax);
+            if (!state.TakeStep(alphaP, alphaD, dy))
+            {
+                break;
+            }
+            iter++;
+            stalls = alphaP < 1e-6 && alphaD < 1e-6 ? stalls + 1 : 0;
+            if (stalls >= 3)
+            {
+                break;
+            }
+        }
+        measures = state.ComputeResiduals();
+        if (status is null or SolverStatus.MaxIterations or SolverStatus.TimeLimit or SolverStatus.Cancelled
+            && measures.Quality(settings) > bestQuality)
+        {
+            state.RestoreBest();
+            measures = state.ComputeResiduals();
+        }
+        status ??= measures.IsOptimal(settings with
+        {
+            RelativeGapTolerance = Math.Min(0.5, 1000 * settings.RelativeGapTolerance),
+            PrimalFeasibilityTolerance = Math.Min(0.5, 1000 * settings.PrimalFeasibilityTolerance),
+            DualFeasibilityTolerance = Math.Min(0.5, 1000 * settings.DualFeasibilityTolerance),
+        }) ? SolverStatus.ReducedAccuracy : SolverStatus.NumericalError;
+        var solution = SolutionBuilder.Build(model, state, status.Value, iter, clock.Elapsed, kernels);
+        logger.Summary(solution);
+        return solution with { SolveTime = clock.Elapsed };
+    }
+}
