@@ -9,6 +9,7 @@ using Isac.Network.Simulation;
 //   dotnet run --project bench/Isac.Network.Bench -c Release -- dualopt [reps]   DualOpt per BS per epoch (Table I sizes), and the
 //                                                                              ratio against the same solver without the
 //                                                                              Sherman-Morrison update (one factorisation per user)
+//   dotnet run --project bench/Isac.Network.Bench -c Release -- sdr [epochs] [sizes]  SDR beamformer vs DualOpt per BS per epoch
 //   dotnet run --project bench/Isac.Network.Bench -c Release -- fig6            wall time of the default Fig. 6 run (5 schemes)
 //   dotnet run --project bench/Isac.Network.Bench -c Release -- figures DIR [seeds]  all figures' rows as CSV in DIR
 //   dotnet run --project bench/Isac.Network.Bench -c Release -- ckm              full map build time and memory, one BS
@@ -45,6 +46,48 @@ switch (mode)
                 }
             int runs = reps * problems.Length;
             Console.WriteLine($"{total,23} {perCell,6} {tf / runs,11:F2} {ts / runs,26:F2} {ts / tf,6:F2} {outer / runs,14:F1} {inner / runs,17:F1}");
+        }
+        break;
+    }
+    case "sdr":
+    {
+        // The SDR-based ISAC beamformer against DualOpt on the same problems (Table I sizes):
+        // wall time per BS per epoch, FP iterations, final virtual PFR, and the rank of the relaxation.
+        int epochs = args.Length > 1 ? int.Parse(args[1]) : 1;
+        var sizes = args.Length > 2 ? args[2].Split(',').Select(int.Parse).ToArray() : [18, 36, 54];
+        var sim = new NetworkSimulator(new NetworkEnvironment(scenario, 1));
+        Console.WriteLine("scheduled_users(network) per_bs  sdr_s  sdr_cpu_s  sdr_compile_s  sdr_solver_s  dualopt_s  ratio  sdr_fp_it  dualopt_fp_it  sdr_ipm_it  sdr_pfr  dualopt_pfr  max_rank_ratio  sdr_violation");
+        foreach (int total in sizes)
+        {
+            int perCell = total / 3;
+            var problems = Enumerable.Range(1, epochs).SelectMany(n => Enumerable.Range(0, 3).Select(l => PaperBFigures.EpochProblem(sim, Scheme.SdUscb, l, perCell, n))).ToArray();
+            var sdr = new SdrBeamformer();
+            var dual = FractionalProgrammingBeamformer.DualOpt();
+            dual.Solve(problems[0]); // warm up the JIT
+            double ts = 0, td = 0, fs = 0, fd = 0, ipm = 0, ps = 0, pd = 0, rank = 0, viol = 0, cpu = 0, comp = 0, solv = 0;
+            var process = Process.GetCurrentProcess();
+            foreach (var p in problems)
+            {
+                process.Refresh();
+                var cpu0 = process.TotalProcessorTime;
+                var sw = Stopwatch.StartNew();
+                var rs = sdr.Solve(p);
+                ts += sw.Elapsed.TotalSeconds;
+                process.Refresh();
+                cpu += (process.TotalProcessorTime - cpu0).TotalSeconds;
+                comp += sdr.LastModelTime.Compile.TotalSeconds;
+                solv += sdr.LastModelTime.Solver.TotalSeconds;
+                rank = Math.Max(rank, sdr.LastRankRatio);
+                sw.Restart();
+                var rd = dual.Solve(p);
+                td += sw.Elapsed.TotalSeconds;
+                fs += rs.OuterIterations; fd += rd.OuterIterations; ipm += rs.InnerIterations;
+                ps += rs.ObjectiveTrace.Max(); pd += rd.ObjectiveTrace.Max();
+                viol = Math.Max(viol, rs.MaxSensingViolation);
+                if (rs.Failure is not null) Console.WriteLine($"  sdr stopped early: {rs.Failure}");
+            }
+            int n = problems.Length;
+            Console.WriteLine($"{total,23} {perCell,6} {ts / n,6:F3} {cpu / n,10:F3} {comp / n,14:F3} {solv / n,13:F3} {td / n,10:F4} {ts / td,6:F0} {fs / n,10:F1} {fd / n,14:F1} {ipm / n,11:F0} {ps / n,8:F1} {pd / n,12:F1} {rank,15:E1} {viol,14:E1}");
         }
         break;
     }

@@ -61,10 +61,7 @@ public sealed class FractionalProgrammingBeamformer : ILocalBeamformer
         var state = new DualState();
         int inner = 0;
         double previous = double.NegativeInfinity;
-        // The best iterate that meets the sensing constraints (or the least violating one): an
-        // inexact inner solve can make an FP step go down, and the caller should not pay for it.
-        var best = v;
-        double bestObjective = double.NegativeInfinity, bestViolation = double.PositiveInfinity;
+        var best = new BestIterate();
         for (int r = 0; ; r++)
         {
             AlignPhases(h, v);
@@ -72,15 +69,7 @@ public sealed class FractionalProgrammingBeamformer : ILocalBeamformer
             var gamma = terms.Sinr(problem.Noise, problem.Surrogate);
             double objective = LocalSinr.WeightedSumRate(problem.Weights, gamma);
             trace.Add(objective);
-            double violation = SensingViolation(problem, v);
-            bool feasible = violation <= FeasibilityTolerance;
-            if ((feasible && (bestViolation > FeasibilityTolerance || objective > bestObjective)) ||
-                (!feasible && violation < bestViolation && bestViolation > FeasibilityTolerance))
-            {
-                best = v;
-                bestObjective = objective;
-                bestViolation = violation;
-            }
+            best.Offer(v, objective, SensingViolation(problem, v));
             if (r >= _settings.MaxIterations) break;
             if (r > 0 && objective - previous <= _settings.Tolerance * Math.Abs(objective)) break;
             previous = objective;
@@ -91,7 +80,7 @@ public sealed class FractionalProgrammingBeamformer : ILocalBeamformer
             ClampPower(next, problem.Power);
             v = next;
         }
-        return new BeamformingResult(best, trace, inner, SensingViolation(problem, best));
+        return new BeamformingResult(best.Beams!, trace, inner, SensingViolation(problem, best.Beams!));
     }
 
     /// <summary>The subproblem (26) at the reference beams <paramref name="v"/> (exposed for tests).</summary>
