@@ -82,7 +82,7 @@ switch (mode)
                 var rd = dual.Solve(p);
                 td += sw.Elapsed.TotalSeconds;
                 fs += rs.OuterIterations; fd += rd.OuterIterations; ipm += rs.InnerIterations;
-                ps += rs.ObjectiveTrace.Max(); pd += rd.ObjectiveTrace.Max();
+                ps += VirtualPfr(p, rs.Beams); pd += VirtualPfr(p, rd.Beams);
                 viol = Math.Max(viol, rs.MaxSensingViolation);
                 if (rs.Failure is not null) Console.WriteLine($"  sdr stopped early: {rs.Failure}");
             }
@@ -158,6 +158,9 @@ switch (mode)
         break;
     }
 }
+
+static double VirtualPfr(LocalBeamformingProblem p, System.Numerics.Complex[][] beams) =>
+    Isac.Network.Surrogates.LocalSinr.WeightedSumRate(p.Weights, Isac.Network.Surrogates.LocalSinr.Sinr(p.Channels, p.LeakageChannels, beams, p.Noise, p.Surrogate));
 
 static void Write(string file, string figure, IEnumerable<object[]> rows)
 {

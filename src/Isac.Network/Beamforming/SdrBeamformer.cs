@@ -56,9 +56,7 @@ public sealed class SdrBeamformer : ILocalBeamformer
     {
         int k = problem.Users;
         if (k == 0) return new BeamformingResult([], [0.0], 0, 0);
-        var beams = (problem.InitialBeams ?? RegularizedZeroForcing.Beams(problem.Channels, problem.Power, problem.Noise))
-            .Select(b => (Complex[])b.Clone()).ToArray();
-        if (problem.Sensing is not null) FractionalProgrammingBeamformer.MakeSensingFeasible(problem, beams);
+        var beams = FractionalProgrammingBeamformer.StartingBeams(problem);
 
         var relaxation = new Relaxation(problem, _settings);
         var v = beams.Select(b => relaxation.CovarianceOf(b)).ToArray();
