@@ -11,7 +11,6 @@ using Isac.Network.Simulation;
 //                                                                              Sherman-Morrison update (one factorisation per user)
 //   dotnet run --project bench/Isac.Network.Bench -c Release -- sdr [epochs] [sizes]  SDR beamformer vs DualOpt per BS per epoch
 //   dotnet run --project bench/Isac.Network.Bench -c Release -- fig6            wall time of the default Fig. 6 run (5 schemes)
-//   dotnet run --project bench/Isac.Network.Bench -c Release -- figures DIR [seeds]  all figures' rows as CSV in DIR
 //   dotnet run --project bench/Isac.Network.Bench -c Release -- ckm              full map build time and memory, one BS
 string mode = args.Length > 0 ? args[0] : "dualopt";
 var scenario = Scenario.PaperB();
@@ -27,7 +26,7 @@ switch (mode)
         foreach (int total in new[] { 18, 36, 54 })
         {
             int perCell = total / 3;
-            var problems = Enumerable.Range(1, 3).SelectMany(n => Enumerable.Range(0, 3).Select(l => PaperBFigures.EpochProblem(sim, Scheme.SdUscb, l, perCell, n))).ToArray();
+            var problems = Enumerable.Range(1, 3).SelectMany(n => Enumerable.Range(0, 3).Select(l => PaperBProblems.EpochProblem(sim, Scheme.SdUscb, l, perCell, n))).ToArray();
             var fast = FractionalProgrammingBeamformer.DualOpt();
             var slow = new FractionalProgrammingBeamformer("dualopt-per-user", new PerUserFactorisation(new DualOptSolver()));
             fast.Solve(problems[0]); slow.Solve(problems[0]); // warm up the JIT
@@ -60,7 +59,7 @@ switch (mode)
         foreach (int total in sizes)
         {
             int perCell = total / 3;
-            var problems = Enumerable.Range(1, epochs).SelectMany(n => Enumerable.Range(0, 3).Select(l => PaperBFigures.EpochProblem(sim, Scheme.SdUscb, l, perCell, n))).ToArray();
+            var problems = Enumerable.Range(1, epochs).SelectMany(n => Enumerable.Range(0, 3).Select(l => PaperBProblems.EpochProblem(sim, Scheme.SdUscb, l, perCell, n))).ToArray();
             var sdr = new SdrBeamformer();
             var dual = FractionalProgrammingBeamformer.DualOpt();
             dual.Solve(problems[0]); // warm up the JIT
@@ -94,9 +93,10 @@ switch (mode)
     case "fig6":
     {
         var sw = Stopwatch.StartNew();
-        var rows = PaperBFigures.Figure6(scenario, 1);
-        Console.WriteLine($"default Fig. 6 run (3 cells, 40 users/cell, 10 epochs, 5 schemes): {sw.Elapsed.TotalSeconds:F1} s wall, {rows.Count} rows");
-        foreach (var g in rows.GroupBy(r => r.Scheme)) Console.WriteLine($"  {g.Key,-15} final accumulated PFR {g.Last().AccumulatedPfr:F2}");
+        var sim = new NetworkSimulator(new NetworkEnvironment(scenario, 1));
+        var finals = SchemeNames.All.Select(s => (s, sim.Run(new RunOptions(s, SchedulerKind.Pfzfg, scenario.Epochs)).Epochs[^1].AccumulatedPfr)).ToList();
+        Console.WriteLine($"default Fig. 6 run (3 cells, 40 users/cell, 10 epochs, 5 schemes, one seed): {sw.Elapsed.TotalSeconds:F1} s wall");
+        foreach (var (s, pfr) in finals) Console.WriteLine($"  {s.Name(),-15} final accumulated PFR {pfr:F2}");
         break;
     }
     case "ckm":
@@ -140,33 +140,10 @@ switch (mode)
         Console.WriteLine($"mean normalised correlation over {count} locations: map–true {cMapTrue / count:F3}, zero-phase mean–true {cMeanTrue / count:F3}, map–zero-phase mean {cMapMean / count:F3}");
         break;
     }
-    case "figures":
-    {
-        string dir = args.Length > 1 ? args[1] : "results/paper-b";
-        var seeds = args.Length > 2 ? args[2].Split(',').Select(long.Parse).ToArray() : [1L];
-        Directory.CreateDirectory(dir);
-        foreach (long seed in seeds)
-        {
-            var sw = Stopwatch.StartNew();
-            Write(Path.Combine(dir, $"fig5-s{seed}.csv"), "5", PaperBFigures.Figure5(scenario, seed).Select(r => new object[] { r.Algorithm, r.Iteration, r.Pfr }));
-            Write(Path.Combine(dir, $"fig6-s{seed}.csv"), "6", PaperBFigures.Figure6(scenario, seed).Select(r => new object[] { r.Scheme, r.Epoch, r.AccumulatedPfr }));
-            Write(Path.Combine(dir, $"fig7-s{seed}.csv"), "7", PaperBFigures.Figure7(scenario, seed).Select(r => new object[] { r.SensingThreshold, r.AccumulatedPfr }));
-            Write(Path.Combine(dir, $"fig8-s{seed}.csv"), "8", PaperBFigures.Figure8(scenario, seed).Select(r => new object[] { r.Scheduler, r.Epoch, r.AccumulatedPfr }));
-            Write(Path.Combine(dir, $"fig9-s{seed}.csv"), "9", PaperBFigures.Figure9(scenario, seed).Select(r => new object[] { r.Beamforming, r.UsersPerCell, r.Epoch, r.AccumulatedPfr }));
-            Console.WriteLine($"seed {seed}: {sw.Elapsed.TotalSeconds:F1} s");
-        }
-        break;
-    }
 }
 
 static double VirtualPfr(LocalBeamformingProblem p, System.Numerics.Complex[][] beams) =>
     Isac.Network.Surrogates.LocalSinr.WeightedSumRate(p.Weights, Isac.Network.Surrogates.LocalSinr.Sinr(p.Channels, p.LeakageChannels, beams, p.Noise, p.Surrogate));
-
-static void Write(string file, string figure, IEnumerable<object[]> rows)
-{
-    using var w = new StreamWriter(file);
-    ResultsCsv.Write(w, PaperBFigures.Columns[figure], rows);
-}
 
 /// <summary>The reference for the ratio: the same DualOpt solver, but every user's (M − μ_j a_j a_jᴴ) factorised on its own (eq. (29) without Remark 1).</summary>
 sealed class PerUserFactorisation(IBeamSubproblemSolver inner) : IBeamSubproblemSolver

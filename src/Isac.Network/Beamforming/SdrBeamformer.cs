@@ -37,9 +37,16 @@ namespace Isac.Network.Beamforming;
 public sealed class SdrBeamformer : ILocalBeamformer
 {
     private readonly SdrSettings _settings;
+    private readonly FractionalProgrammingSettings _fp;
 
     /// <summary>Creates the beamformer.</summary>
-    public SdrBeamformer(SdrSettings? settings = null) => _settings = settings ?? new SdrSettings();
+    /// <param name="settings">The semidefinite programs' solver settings.</param>
+    /// <param name="fp">The FP loop's iteration cap and stopping tolerance (the relaxed virtual PFR's relative improvement).</param>
+    public SdrBeamformer(SdrSettings? settings = null, FractionalProgrammingSettings? fp = null)
+    {
+        _settings = settings ?? new SdrSettings();
+        _fp = fp ?? new FractionalProgrammingSettings();
+    }
 
     /// <inheritdoc />
     public string Name => "sdr";
@@ -74,9 +81,9 @@ public sealed class SdrBeamformer : ILocalBeamformer
                 LocalSinr.Sinr(problem.Channels, problem.LeakageChannels, beams, problem.Noise, problem.Surrogate));
             trace.Add(objective);
             best.Offer(beams, objective, FractionalProgrammingBeamformer.SensingViolation(problem, beams));
-            if (r >= _settings.MaxIterations) break;
+            if (r >= _fp.MaxIterations) break;
             double relaxed = relaxation.VirtualPfr(v);
-            if (r > 0 && relaxed - previous <= _settings.Tolerance * Math.Abs(relaxed)) break;
+            if (r > 0 && relaxed - previous <= _fp.Tolerance * Math.Abs(relaxed)) break;
             previous = relaxed;
 
             var solution = relaxation.SolveStep(v);

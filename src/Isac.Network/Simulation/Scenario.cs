@@ -36,6 +36,7 @@ public enum CkmMode
 /// <param name="DualOpt">DualOpt inner-loop settings.</param>
 /// <param name="Fp">FP outer-loop settings.</param>
 /// <param name="WmmseIterations">Iteration cap of the WMMSE baselines.</param>
+/// <param name="Sdr">Solver settings of the SDR-based beamformer (Fig. 5, Table I).</param>
 /// <param name="BitsPerReal">Backhaul cost of one real number (32: single precision).</param>
 /// <param name="Epochs">Default number of epochs N (paper: 10).</param>
 /// <param name="Seed">Default seed.</param>
@@ -59,6 +60,7 @@ public sealed record Scenario(
     DualOptSettings? DualOpt = null,
     FractionalProgrammingSettings? Fp = null,
     int WmmseIterations = 100,
+    SdrSettings? Sdr = null,
     int BitsPerReal = 32,
     int Epochs = 10,
     long Seed = 1)
@@ -74,6 +76,9 @@ public sealed record Scenario(
 
     /// <summary>DualOpt settings (defaults when not given).</summary>
     public DualOptSettings DualOptSettings => DualOpt ?? new DualOptSettings();
+
+    /// <summary>SDR beamformer settings (defaults when not given).</summary>
+    public SdrSettings SdrSettings => Sdr ?? new SdrSettings();
 
     /// <summary>FP settings (defaults when not given).</summary>
     public FractionalProgrammingSettings FpSettings => Fp ?? new FractionalProgrammingSettings();

@@ -61,7 +61,7 @@ public class SdrBeamformerTests
         var problem = new LocalBeamformingProblem(h, g, [1.0], noise, power, LeakageSurrogate.Salinr, new SensingConstraints(a, [noiseTerm], ratio));
 
         // When the SDR beamformer solves (17) and the grid searches the beams that meet the constraint
-        var result = new SdrBeamformer(new SdrSettings(MaxIterations: 50, Tolerance: 1e-9)).Solve(problem);
+        var result = new SdrBeamformer(fp: new FractionalProgrammingSettings(50, 1e-9)).Solve(problem);
         double sdr = LocalSinr.WeightedSumRate([1.0], LocalSinr.Sinr(h, g, result.Beams, noise, LeakageSurrogate.Salinr));
         var (best, _) = GridSearch(v => noiseTerm <= ratio * ComplexVectors.AbsDotSquared(a[0], v));
 
@@ -109,7 +109,7 @@ public class SdrBeamformerTests
             new SensingConstraints(a, [0.01, 0.02, 0.015], 0.5));
 
         // When the SDR beamformer and DualOpt solve problem (17) with the same FP settings
-        var sdrBeamformer = new SdrBeamformer(new SdrSettings(MaxIterations: 30, Tolerance: 1e-4));
+        var sdrBeamformer = new SdrBeamformer(fp: new FractionalProgrammingSettings(30, 1e-4));
         var sdr = sdrBeamformer.Solve(problem);
         var dual = FractionalProgrammingBeamformer.DualOpt(fp: new FractionalProgrammingSettings(30, 1e-4)).Solve(problem);
 
