@@ -128,9 +128,10 @@ public static class ScenarioReader
         if (td >= epoch) throw (tdCur ?? epochCur ?? root).Error($"the backhaul delay ({td} s) must be shorter than the epoch ({epoch} s)");
 
         var sched = root.OptionalField("scheduling");
-        sched?.ExpectOnly("max_users_per_cell", "starvation_epochs");
+        sched?.ExpectOnly("max_users_per_cell", "starvation_epochs", "pf_weight_lag_epochs");
         int maxUsers = sched?.OptionalField("max_users_per_cell")?.Int(1, 100_000) ?? 18;
         int starvation = sched?.OptionalField("starvation_epochs")?.Int(1, 1_000_000) ?? 3;
+        int lag = sched?.OptionalField("pf_weight_lag_epochs")?.Int(1, 2) ?? 1;
 
         var channel = ReadChannel(root.OptionalField("channel"));
         var sensing = ReadSensing(root.OptionalField("sensing"));
@@ -151,7 +152,7 @@ public static class ScenarioReader
         back?.ExpectOnly("bits_per_real");
 
         var scenario = new Scenario(name, layout, perCell, positions, speed, powerDbm,
-            root.OptionalField("reference_snr_db")?.Double() ?? 15, epoch, td, maxUsers, starvation,
+            root.OptionalField("reference_snr_db")?.Double() ?? 15, epoch, td, maxUsers, starvation, lag,
             root.OptionalField("rate_floor")?.PositiveDouble() ?? 0.01, channel, sensing, ckm, mode, dualSettings, fpSettings,
             wm?.OptionalField("max_iterations")?.Int(1) ?? 100, sdrSettings, back?.OptionalField("bits_per_real")?.Int(1, 1024) ?? 32,
             root.OptionalField("epochs")?.Int(1, 1_000_000) ?? 10, root.OptionalField("seed")?.Long() ?? 1);
