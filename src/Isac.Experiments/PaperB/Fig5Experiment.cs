@@ -43,8 +43,8 @@ public sealed class Fig5Experiment : PaperBExperiment
     /// <inheritdoc/>
     public override IReadOnlyList<ResultRow> Evaluate(SweepPoint point, PaperBSettings settings, CancellationToken cancellation)
     {
-        var sc = ScenarioFor(point, settings);
-        var sim = new NetworkSimulator(new NetworkEnvironment(sc, NetworkSeed(point)));
+        var sim = Simulator(point, settings);
+        var sc = sim.Environment.Scenario;
         int iterations = point.Int("fp_iterations");
         var beamformer = PaperBProblems.Beamformer(point.Text("algorithm"), sc, new FractionalProgrammingSettings(iterations, 0));
         var runs = PaperBProblems.RunAllBs(sim, beamformer, sc.MaxScheduledPerCell, 1, cancellation);

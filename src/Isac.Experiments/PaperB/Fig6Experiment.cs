@@ -42,10 +42,8 @@ public sealed class Fig6Experiment : PaperBExperiment
     /// <inheritdoc/>
     public override IReadOnlyList<ResultRow> Evaluate(SweepPoint point, PaperBSettings settings, CancellationToken cancellation)
     {
-        var sc = ScenarioFor(point, settings);
-        var sim = new NetworkSimulator(new NetworkEnvironment(sc, NetworkSeed(point)));
-        var run = sim.Run(new RunOptions(SchemeNames.ParseScheme(point.Text("scheme")), SchedulerKind.Pfzfg, sc.Epochs), cancellation);
-        return EpochCurves.Rows(run);
+        var scheme = SchemeNames.ParseScheme(point.Text("scheme"));
+        return SimulateEpochs(point, settings, sc => new RunOptions(scheme, SchedulerKind.Pfzfg, sc.Epochs), cancellation);
     }
 
     /// <inheritdoc/>

@@ -42,11 +42,9 @@ public sealed class Fig7Experiment : PaperBExperiment
     /// <inheritdoc/>
     public override IReadOnlyList<ResultRow> Evaluate(SweepPoint point, PaperBSettings settings, CancellationToken cancellation)
     {
-        var sc = ScenarioFor(point, settings);
-        var sim = new NetworkSimulator(new NetworkEnvironment(sc, NetworkSeed(point)));
-        var options = new RunOptions(Scheme.SdUscb, SchedulerKind.Pfzfg, sc.Epochs, SensingThreshold: point.Real("sensing_threshold"),
-            FreezeScheduleAfterFirstEpoch: true);
-        return EpochCurves.Rows(sim.Run(options, cancellation));
+        double threshold = point.Real("sensing_threshold");
+        return SimulateEpochs(point, settings, sc => new RunOptions(Scheme.SdUscb, SchedulerKind.Pfzfg, sc.Epochs, SensingThreshold: threshold,
+            FreezeScheduleAfterFirstEpoch: true), cancellation);
     }
 
     /// <inheritdoc/>

@@ -38,10 +38,8 @@ public sealed class Fig8Experiment : PaperBExperiment
     /// <inheritdoc/>
     public override IReadOnlyList<ResultRow> Evaluate(SweepPoint point, PaperBSettings settings, CancellationToken cancellation)
     {
-        var sc = ScenarioFor(point, settings);
-        var sim = new NetworkSimulator(new NetworkEnvironment(sc, NetworkSeed(point)));
-        var run = sim.Run(new RunOptions(Scheme.SdUscb, SchemeNames.ParseScheduler(point.Text("scheduler")), sc.Epochs), cancellation);
-        return EpochCurves.Rows(run);
+        var scheduler = SchemeNames.ParseScheduler(point.Text("scheduler"));
+        return SimulateEpochs(point, settings, sc => new RunOptions(Scheme.SdUscb, scheduler, sc.Epochs), cancellation);
     }
 
     /// <inheritdoc/>

@@ -38,10 +38,8 @@ public sealed class Fig9Experiment : PaperBExperiment
     /// <inheritdoc/>
     public override IReadOnlyList<ResultRow> Evaluate(SweepPoint point, PaperBSettings settings, CancellationToken cancellation)
     {
-        var sc = ScenarioFor(point, settings);
-        var sim = new NetworkSimulator(new NetworkEnvironment(sc, NetworkSeed(point)));
         var scheme = point.Text("beamforming") == "slinr" ? Scheme.SdUscbSlinr : Scheme.SdUscb;
-        return EpochCurves.Rows(sim.Run(new RunOptions(scheme, SchedulerKind.Pfzfg, sc.Epochs), cancellation));
+        return SimulateEpochs(point, settings, sc => new RunOptions(scheme, SchedulerKind.Pfzfg, sc.Epochs), cancellation);
     }
 
     /// <inheritdoc/>

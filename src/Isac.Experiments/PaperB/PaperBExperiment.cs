@@ -1,6 +1,8 @@
 using Isac.Core.Json;
 using Isac.Experiments.Definitions;
+using Isac.Experiments.Results;
 using Isac.Experiments.Sweeps;
+using Isac.Network.Simulation;
 using NetworkScenario = Isac.Network.Simulation.Scenario;
 
 namespace Isac.Experiments.PaperB;
@@ -53,4 +55,16 @@ public abstract class PaperBExperiment : Experiment<PaperBSettings>
 
     /// <summary>The network seed of a point's draw.</summary>
     protected static long NetworkSeed(SweepPoint point) => unchecked((long)point.DrawSeed);
+
+    /// <summary>The simulator on the point's network (its sizes, its draw's seed).</summary>
+    protected static NetworkSimulator Simulator(SweepPoint point, PaperBSettings settings) =>
+        new(new NetworkEnvironment(ScenarioFor(point, settings), NetworkSeed(point)));
+
+    /// <summary>Runs the point's network with the options <paramref name="options"/> builds from its scenario; one row per epoch.</summary>
+    protected static IReadOnlyList<ResultRow> SimulateEpochs(SweepPoint point, PaperBSettings settings, Func<NetworkScenario, RunOptions> options,
+        CancellationToken cancellation)
+    {
+        var sim = Simulator(point, settings);
+        return EpochCurves.Rows(sim.Run(options(sim.Environment.Scenario), cancellation));
+    }
 }

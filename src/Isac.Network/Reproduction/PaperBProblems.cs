@@ -12,7 +12,8 @@ namespace Isac.Network.Reproduction;
 /// <param name="VirtualPfr">Virtual PFR of the beams the beamformer returns.</param>
 /// <param name="Seconds">Wall time of the solve.</param>
 /// <param name="Failure">Why the beamformer stopped early, or null.</param>
-public sealed record BeamformerRun(int Bs, IReadOnlyList<double> Trace, double VirtualPfr, double Seconds, string? Failure);
+/// <param name="RankRatio">For the SDR beamformer, λ₂/λ₁ of its last relaxation's covariances (0: rank one); NaN for the others.</param>
+public sealed record BeamformerRun(int Bs, IReadOnlyList<double> Trace, double VirtualPfr, double Seconds, string? Failure, double RankRatio);
 
 /// <summary>
 /// The per-BS beamforming problems behind paper B's Fig. 5 and Table I, and the algorithms they
@@ -52,7 +53,8 @@ public static class PaperBProblems
             double seconds = sw.Elapsed.TotalSeconds;
             double pfr = LocalSinr.WeightedSumRate(problem.Weights,
                 LocalSinr.Sinr(problem.Channels, problem.LeakageChannels, result.Beams, problem.Noise, problem.Surrogate));
-            runs.Add(new BeamformerRun(l, result.ObjectiveTrace, pfr, seconds, result.Failure));
+            double rank = beamformer is SdrBeamformer sdr ? sdr.LastRankRatio : double.NaN;
+            runs.Add(new BeamformerRun(l, result.ObjectiveTrace, pfr, seconds, result.Failure, rank));
         }
         return runs;
     }
