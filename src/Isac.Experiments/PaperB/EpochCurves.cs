@@ -34,15 +34,25 @@ internal static class EpochCurves
         var means = DrawStatistics.Means(rows, "accumulated_pfr", [.. keys, "epoch"]);
         var table = new TidyTable([.. csvKeys, "epoch", "accumulated_pfr", "accumulated_pfr_ci95", "draws"]);
         foreach (var m in means) table.Add([.. m.Keys, Cell.Of(m.Mean), Cell.Of(m.HalfWidth95), Cell.Of(m.Draws)]);
-        var series = means.GroupBy(m => string.Join("\u001f", m.Keys.Take(keys.Length).Select(c => c.Format())))
+        var plots = new List<PlotSpec> { Plot(means, keys.Length, label, title, 1) };
+        // Epoch 1 (no rate history, most users at ln R_min) sets the scale of the whole plot; a
+        // second plot from epoch 3 on shows where the curves separate.
+        int last = means.Count == 0 ? 0 : means.Max(m => (int)m.Keys[^1].Number);
+        if (last >= 5) plots.Add(Plot(means, keys.Length, label, $"{title} (from epoch 3)", 3) with { FileSuffix = "late" });
+        return new Figure(stem, title, caption, table, plots);
+    }
+
+    private static PlotSpec Plot(IReadOnlyList<DrawMean> means, int keyCount, Func<Cell[], string> label, string title, int firstEpoch)
+    {
+        var series = means.Where(m => m.Keys[^1].Number >= firstEpoch)
+            .GroupBy(m => string.Join("\u001f", m.Keys.Take(keyCount).Select(c => c.Format())))
             .Select(g =>
             {
                 var points = g.ToList();
                 bool bars = points.Any(p => double.IsFinite(p.HalfWidth95));
-                return new LineSeries(label(points[0].Keys[..keys.Length]), points.Select(p => p.Keys[^1].Number).ToList(),
+                return new LineSeries(label(points[0].Keys[..keyCount]), points.Select(p => p.Keys[^1].Number).ToList(),
                     points.Select(p => p.Mean).ToList()) { ErrorBars = bars ? points.Select(p => p.HalfWidth95).ToList() : null };
             }).ToList();
-        var plot = new PlotSpec(title, "epoch n", "accumulated PFR Σ_k ln R̂_k (eq. 7a)", series) { Legend = LegendPlacement.Outside };
-        return new Figure(stem, title, caption, table, [plot]);
+        return new PlotSpec(title, "epoch n", "accumulated PFR Σ_k ln R̂_k (eq. 7a)", series) { Legend = LegendPlacement.Outside };
     }
 }

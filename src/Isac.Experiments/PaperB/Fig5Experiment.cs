@@ -49,10 +49,13 @@ public sealed class Fig5Experiment : PaperBExperiment
         var beamformer = PaperBProblems.Beamformer(point.Text("algorithm"), sc, new FractionalProgrammingSettings(iterations, 0));
         var runs = PaperBProblems.RunAllBs(sim, beamformer, sc.MaxScheduledPerCell, 1, cancellation);
         string status = runs.FirstOrDefault(r => r.Failure is not null) is { } failed ? $"BS {failed.Bs}: {failed.Failure}" : "ok";
-        // An iteration's value is the sum over the BSs; a BS that stopped early has no value there (missing).
+        // An iteration's value is the sum over the BSs. A BS whose FP loop stopped because its
+        // objective no longer increased has converged: its last value holds. A BS whose solver
+        // failed has no value after the failure (missing).
+        double At(BeamformerRun r, int i) => i < r.Trace.Count ? r.Trace[i] : r.Failure is null ? r.Trace[^1] : double.NaN;
         return Enumerable.Range(0, iterations + 1).Select(i => new ResultRow()
             .Set("iteration", i)
-            .Set("pfr", runs.All(r => i < r.Trace.Count) ? runs.Sum(r => r.Trace[i]) : double.NaN)
+            .Set("pfr", runs.Sum(r => At(r, i)))
             .Set("status", status)).ToList();
     }
 
@@ -73,7 +76,8 @@ public sealed class Fig5Experiment : PaperBExperiment
         [
             new Figure("fig5", "Fig. 5: virtual PFR of the ISAC beamformers versus FP iteration",
                 "Objective (17a) Σ_k w_k log2(1 + γ̃_k) (SALINR, PF weights 1/max(R̂, R_min) = 1/R_min in epoch 1) of the beams after " +
-                "each FP iteration (0: the sensing-feasible regularised zero-forcing start), summed over the BSs of the epoch-1 " +
+                "each FP iteration (0: the sensing-feasible regularised zero-forcing start; a BS whose objective stopped increasing keeps its " +
+                "last value), summed over the BSs of the epoch-1 " +
                 $"SD-USCB problems, mean over {input.Grid.Draws} network draw(s). DualOpt solves each FP step's SCA subproblem (26) by " +
                 "its dual; the SDR beamformer relaxes each FP step to a semidefinite program with the exact sensing constraints and " +
                 "takes principal eigenvectors. Compare with paper B's Fig. 5: both converge in about 10 iterations to almost the same PFR." +
