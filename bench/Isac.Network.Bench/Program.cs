@@ -9,8 +9,8 @@ using Isac.Network.Simulation;
 //   dotnet run --project bench/Isac.Network.Bench -c Release -- dualopt [reps]   DualOpt per BS per epoch (Table I sizes), and the
 //                                                                              ratio against the same solver without the
 //                                                                              Sherman-Morrison update (one factorisation per user)
+//   dotnet run --project bench/Isac.Network.Bench -c Release -- sdr [epochs] [sizes]  SDR beamformer vs DualOpt per BS per epoch
 //   dotnet run --project bench/Isac.Network.Bench -c Release -- fig6            wall time of the default Fig. 6 run (5 schemes)
-//   dotnet run --project bench/Isac.Network.Bench -c Release -- figures DIR [seeds]  all figures' rows as CSV in DIR
 //   dotnet run --project bench/Isac.Network.Bench -c Release -- ckm              full map build time and memory, one BS
 string mode = args.Length > 0 ? args[0] : "dualopt";
 var scenario = Scenario.PaperB();
@@ -26,7 +26,7 @@ switch (mode)
         foreach (int total in new[] { 18, 36, 54 })
         {
             int perCell = total / 3;
-            var problems = Enumerable.Range(1, 3).SelectMany(n => Enumerable.Range(0, 3).Select(l => PaperBFigures.EpochProblem(sim, Scheme.SdUscb, l, perCell, n))).ToArray();
+            var problems = Enumerable.Range(1, 3).SelectMany(n => Enumerable.Range(0, 3).Select(l => PaperBProblems.EpochProblem(sim, Scheme.SdUscb, l, perCell, n))).ToArray();
             var fast = FractionalProgrammingBeamformer.DualOpt();
             var slow = new FractionalProgrammingBeamformer("dualopt-per-user", new PerUserFactorisation(new DualOptSolver()));
             fast.Solve(problems[0]); slow.Solve(problems[0]); // warm up the JIT
@@ -48,12 +48,55 @@ switch (mode)
         }
         break;
     }
+    case "sdr":
+    {
+        // The SDR-based ISAC beamformer against DualOpt on the same problems (Table I sizes):
+        // wall time per BS per epoch, FP iterations, final virtual PFR, and the rank of the relaxation.
+        int epochs = args.Length > 1 ? int.Parse(args[1]) : 1;
+        var sizes = args.Length > 2 ? args[2].Split(',').Select(int.Parse).ToArray() : [18, 36, 54];
+        var sim = new NetworkSimulator(new NetworkEnvironment(scenario, 1));
+        Console.WriteLine("scheduled_users(network) per_bs  sdr_s  sdr_cpu_s  sdr_compile_s  sdr_solver_s  dualopt_s  ratio  sdr_fp_it  dualopt_fp_it  sdr_ipm_it  sdr_pfr  dualopt_pfr  max_rank_ratio  sdr_violation");
+        foreach (int total in sizes)
+        {
+            int perCell = total / 3;
+            var problems = Enumerable.Range(1, epochs).SelectMany(n => Enumerable.Range(0, 3).Select(l => PaperBProblems.EpochProblem(sim, Scheme.SdUscb, l, perCell, n))).ToArray();
+            var sdr = new SdrBeamformer();
+            var dual = FractionalProgrammingBeamformer.DualOpt();
+            dual.Solve(problems[0]); // warm up the JIT
+            double ts = 0, td = 0, fs = 0, fd = 0, ipm = 0, ps = 0, pd = 0, rank = 0, viol = 0, cpu = 0, comp = 0, solv = 0;
+            var process = Process.GetCurrentProcess();
+            foreach (var p in problems)
+            {
+                process.Refresh();
+                var cpu0 = process.TotalProcessorTime;
+                var sw = Stopwatch.StartNew();
+                var rs = sdr.Solve(p);
+                ts += sw.Elapsed.TotalSeconds;
+                process.Refresh();
+                cpu += (process.TotalProcessorTime - cpu0).TotalSeconds;
+                comp += sdr.LastModelTime.Compile.TotalSeconds;
+                solv += sdr.LastModelTime.Solver.TotalSeconds;
+                rank = Math.Max(rank, sdr.LastRankRatio);
+                sw.Restart();
+                var rd = dual.Solve(p);
+                td += sw.Elapsed.TotalSeconds;
+                fs += rs.OuterIterations; fd += rd.OuterIterations; ipm += rs.InnerIterations;
+                ps += VirtualPfr(p, rs.Beams); pd += VirtualPfr(p, rd.Beams);
+                viol = Math.Max(viol, rs.MaxSensingViolation);
+                if (rs.Failure is not null) Console.WriteLine($"  sdr stopped early: {rs.Failure}");
+            }
+            int n = problems.Length;
+            Console.WriteLine($"{total,23} {perCell,6} {ts / n,6:F3} {cpu / n,10:F3} {comp / n,14:F3} {solv / n,13:F3} {td / n,10:F4} {ts / td,6:F0} {fs / n,10:F1} {fd / n,14:F1} {ipm / n,11:F0} {ps / n,8:F1} {pd / n,12:F1} {rank,15:E1} {viol,14:E1}");
+        }
+        break;
+    }
     case "fig6":
     {
         var sw = Stopwatch.StartNew();
-        var rows = PaperBFigures.Figure6(scenario, 1);
-        Console.WriteLine($"default Fig. 6 run (3 cells, 40 users/cell, 10 epochs, 5 schemes): {sw.Elapsed.TotalSeconds:F1} s wall, {rows.Count} rows");
-        foreach (var g in rows.GroupBy(r => r.Scheme)) Console.WriteLine($"  {g.Key,-15} final accumulated PFR {g.Last().AccumulatedPfr:F2}");
+        var sim = new NetworkSimulator(new NetworkEnvironment(scenario, 1));
+        var finals = SchemeNames.All.Select(s => (s, sim.Run(new RunOptions(s, SchedulerKind.Pfzfg, scenario.Epochs)).Epochs[^1].AccumulatedPfr)).ToList();
+        Console.WriteLine($"default Fig. 6 run (3 cells, 40 users/cell, 10 epochs, 5 schemes, one seed): {sw.Elapsed.TotalSeconds:F1} s wall");
+        foreach (var (s, pfr) in finals) Console.WriteLine($"  {s.Name(),-15} final accumulated PFR {pfr:F2}");
         break;
     }
     case "ckm":
@@ -97,30 +140,10 @@ switch (mode)
         Console.WriteLine($"mean normalised correlation over {count} locations: map–true {cMapTrue / count:F3}, zero-phase mean–true {cMeanTrue / count:F3}, map–zero-phase mean {cMapMean / count:F3}");
         break;
     }
-    case "figures":
-    {
-        string dir = args.Length > 1 ? args[1] : "results/paper-b";
-        var seeds = args.Length > 2 ? args[2].Split(',').Select(long.Parse).ToArray() : [1L];
-        Directory.CreateDirectory(dir);
-        foreach (long seed in seeds)
-        {
-            var sw = Stopwatch.StartNew();
-            Write(Path.Combine(dir, $"fig5-s{seed}.csv"), "5", PaperBFigures.Figure5(scenario, seed).Select(r => new object[] { r.Algorithm, r.Iteration, r.Pfr }));
-            Write(Path.Combine(dir, $"fig6-s{seed}.csv"), "6", PaperBFigures.Figure6(scenario, seed).Select(r => new object[] { r.Scheme, r.Epoch, r.AccumulatedPfr }));
-            Write(Path.Combine(dir, $"fig7-s{seed}.csv"), "7", PaperBFigures.Figure7(scenario, seed).Select(r => new object[] { r.SensingThreshold, r.AccumulatedPfr }));
-            Write(Path.Combine(dir, $"fig8-s{seed}.csv"), "8", PaperBFigures.Figure8(scenario, seed).Select(r => new object[] { r.Scheduler, r.Epoch, r.AccumulatedPfr }));
-            Write(Path.Combine(dir, $"fig9-s{seed}.csv"), "9", PaperBFigures.Figure9(scenario, seed).Select(r => new object[] { r.Beamforming, r.UsersPerCell, r.Epoch, r.AccumulatedPfr }));
-            Console.WriteLine($"seed {seed}: {sw.Elapsed.TotalSeconds:F1} s");
-        }
-        break;
-    }
 }
 
-static void Write(string file, string figure, IEnumerable<object[]> rows)
-{
-    using var w = new StreamWriter(file);
-    ResultsCsv.Write(w, PaperBFigures.Columns[figure], rows);
-}
+static double VirtualPfr(LocalBeamformingProblem p, System.Numerics.Complex[][] beams) =>
+    Isac.Network.Surrogates.LocalSinr.WeightedSumRate(p.Weights, Isac.Network.Surrogates.LocalSinr.Sinr(p.Channels, p.LeakageChannels, beams, p.Noise, p.Surrogate));
 
 /// <summary>The reference for the ratio: the same DualOpt solver, but every user's (M − μ_j a_j a_jᴴ) factorised on its own (eq. (29) without Remark 1).</summary>
 sealed class PerUserFactorisation(IBeamSubproblemSolver inner) : IBeamSubproblemSolver

@@ -8,5 +8,11 @@ public static class PaperBFigures
     /// <summary>One line per figure: <c>new Fig6Experiment(),</c>.</summary>
     public static IReadOnlyList<IExperiment> All { get; } =
     [
+        new Fig5Experiment(),
+        new Table1Experiment(),
+        new Fig6Experiment(),
+        new Fig7Experiment(),
+        new Fig8Experiment(),
+        new Fig9Experiment(),
     ];
 }

@@ -5,10 +5,13 @@ namespace Isac.Network.Beamforming;
 /// <summary>What a beamformer returns.</summary>
 /// <param name="Beams">v_k, aligned with the problem's users.</param>
 /// <param name="ObjectiveTrace">The virtual PFR Σ_k w_k log2(1 + γ̃_k) at the start and after each FP iteration (index 0 = initial beams).</param>
-/// <param name="InnerIterations">Total dual (inner) iterations over all FP iterations.</param>
+/// <param name="InnerIterations">Total inner iterations over all FP iterations (dual steps for DualOpt, interior-point iterations for SDR).</param>
 /// <param name="MaxSensingViolation">Largest relative violation max_k (φ_k − ρ|a_kᴴv_k|²)⁺/φ_k of the sensing constraints at the output (0 when none or all met).</param>
 public sealed record BeamformingResult(Complex[][] Beams, IReadOnlyList<double> ObjectiveTrace, int InnerIterations, double MaxSensingViolation)
 {
     /// <summary>Number of FP (outer) iterations run.</summary>
     public int OuterIterations => ObjectiveTrace.Count - 1;
+
+    /// <summary>Why the iterations stopped early (e.g. a solver status), or null when they ran to their own stopping rule.</summary>
+    public string? Failure { get; init; }
 }

@@ -50,9 +50,7 @@ public sealed class FractionalProgrammingBeamformer : ILocalBeamformer
         if (k == 0) return new BeamformingResult([], [0.0], 0, 0);
         int n = problem.Antennas;
         var h = problem.Channels;
-        var v = (problem.InitialBeams ?? RegularizedZeroForcing.Beams(h, problem.Power, problem.Noise))
-            .Select(b => (Complex[])b.Clone()).ToArray();
-        if (problem.Sensing is not null) MakeSensingFeasible(problem, v);
+        var v = StartingBeams(problem);
 
         var d = new Complex[n * n];
         foreach (var g in problem.LeakageChannels) ComplexVectors.AddOuter(d, 1.0, g);
@@ -61,10 +59,7 @@ public sealed class FractionalProgrammingBeamformer : ILocalBeamformer
         var state = new DualState();
         int inner = 0;
         double previous = double.NegativeInfinity;
-        // The best iterate that meets the sensing constraints (or the least violating one): an
-        // inexact inner solve can make an FP step go down, and the caller should not pay for it.
-        var best = v;
-        double bestObjective = double.NegativeInfinity, bestViolation = double.PositiveInfinity;
+        var best = new BestIterate();
         for (int r = 0; ; r++)
         {
             AlignPhases(h, v);
@@ -72,15 +67,7 @@ public sealed class FractionalProgrammingBeamformer : ILocalBeamformer
             var gamma = terms.Sinr(problem.Noise, problem.Surrogate);
             double objective = LocalSinr.WeightedSumRate(problem.Weights, gamma);
             trace.Add(objective);
-            double violation = SensingViolation(problem, v);
-            bool feasible = violation <= FeasibilityTolerance;
-            if ((feasible && (bestViolation > FeasibilityTolerance || objective > bestObjective)) ||
-                (!feasible && violation < bestViolation && bestViolation > FeasibilityTolerance))
-            {
-                best = v;
-                bestObjective = objective;
-                bestViolation = violation;
-            }
+            best.Offer(v, objective, SensingViolation(problem, v));
             if (r >= _settings.MaxIterations) break;
             if (r > 0 && objective - previous <= _settings.Tolerance * Math.Abs(objective)) break;
             previous = objective;
@@ -91,7 +78,7 @@ public sealed class FractionalProgrammingBeamformer : ILocalBeamformer
             ClampPower(next, problem.Power);
             v = next;
         }
-        return new BeamformingResult(best, trace, inner, SensingViolation(problem, best));
+        return new BeamformingResult(best.Beams!, trace, inner, SensingViolation(problem, best.Beams!));
     }
 
     /// <summary>The subproblem (26) at the reference beams <paramref name="v"/> (exposed for tests).</summary>
@@ -174,12 +161,27 @@ public sealed class FractionalProgrammingBeamformer : ILocalBeamformer
     }
 
     /// <summary>
+    /// The FP starting point: the problem's initial beams (default: regularised zero forcing with
+    /// equal power), scaled down to the power budget if they exceed it, then made sensing-feasible
+    /// (<see cref="MakeSensingFeasible"/>). Copies; the problem's beams are not changed.
+    /// </summary>
+    public static Complex[][] StartingBeams(LocalBeamformingProblem problem)
+    {
+        var v = (problem.InitialBeams ?? RegularizedZeroForcing.Beams(problem.Channels, problem.Power, problem.Noise))
+            .Select(b => (Complex[])b.Clone()).ToArray();
+        ClampPower(v, problem.Power);
+        if (problem.Sensing is not null) MakeSensingFeasible(problem, v);
+        return v;
+    }
+
+    /// <summary>
     /// A sensing-feasible start for the SCA: SCA needs a reference that meets the constraints
     /// (otherwise the linearised subproblem (26) can be infeasible, e.g. when a start beam has a
     /// null toward a(θ̂_k) so that ψ̃_k = 0). Each user whose constraint the start violates gets a
     /// growing share ε of a pure sensing beam, v_k ← √(1−ε)·v_k + √ε·‖v_k‖·a_k, ε = 0.1, 0.2, …, 1,
-    /// until every constraint holds (the total power is unchanged). If even ε = 1 does not suffice,
-    /// the capped multipliers of the dual solver turn the remaining constraints into penalties.
+    /// rescaled to ‖v_k‖ (so every beam keeps its power and the total stays within the budget),
+    /// until every constraint holds. If even ε = 1 does not suffice, the capped multipliers of the
+    /// dual solver turn the remaining constraints into penalties.
     /// </summary>
     public static void MakeSensingFeasible(LocalBeamformingProblem problem, Complex[][] v)
     {
@@ -196,6 +198,9 @@ public sealed class FractionalProgrammingBeamformer : ILocalBeamformer
                 if (norm == 0) norm = Math.Sqrt(problem.Power / v.Length);
                 for (int i = 0; i < v[u].Length; i++)
                     v[u][i] = Math.Sqrt(1 - eps) * original[u][i] + Math.Sqrt(eps) * norm * sc.Steering[u][i];
+                // The blend's norm is ‖v‖·|√(1−ε)·v̂ + √ε·a| (up to 2‖v‖ when v̂ ∥ a): scale it back.
+                double blended = Math.Sqrt(ComplexVectors.NormSquared(v[u]));
+                if (blended > 0) ComplexVectors.Scale(v[u], norm / blended);
             }
         }
     }

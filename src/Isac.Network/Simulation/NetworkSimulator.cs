@@ -12,15 +12,18 @@ namespace Isac.Network.Simulation;
 /// The epoch-by-epoch simulator of paper B's network (Fig. 3's timeline).
 /// </summary>
 /// <remarks>
-/// Decisions for epoch n are made during epoch n − 1: at (n−1)ΔT − T_d each BS schedules with the
-/// PF weights it has, 1/R̂_{n−2} (epoch n − 1's rates are not yet known), and the channels of its own
-/// users; the sensed locations of the scheduled users (latest echo: epoch n − 1 or earlier, the
-/// initial access estimate before any echo) are exchanged; at (n−1)ΔT each BS queries its map and
-/// optimises its beams. In epoch n the beams are transmitted over that epoch's true channels
-/// (rates from eq. (4)-(5)) and their echoes give the scheduled users' new location estimates.
-/// Intra-cell CSI is perfect and current for every scheme (as in the paper's SINR (4) and problem
-/// (17)); the schemes differ in inter-cell CSI (CKM from sensed locations, or perfect) and in the
-/// beamformer. Users unscheduled for the past T_s − 1 epochs are forced into the schedule.
+/// Decisions for epoch n are made during epoch n − 1 (Fig. 3): at (n−1)ΔT − T_d each BS schedules
+/// with its PF weights 1/R̂ and the channels of its own users; the sensed locations of the
+/// scheduled users (latest echo: epoch n − 1 or earlier, the initial access estimate before any
+/// echo) are exchanged; at (n−1)ΔT each BS queries its map and optimises its beams. The weights
+/// are 1/R̂_{n−1}, the average rate through epoch n − 1, as problem (8a) and Stage II state
+/// ("R̂_{n−1} … known in the n-th epoch"); <see cref="Scenario.PfWeightLag"/> = 2 uses R̂_{n−2}
+/// instead (epoch n − 1's rates not yet known when the schedule for n is made). In epoch n the
+/// beams are transmitted over that epoch's true channels (rates from eq. (4)-(5)) and their
+/// echoes give the scheduled users' new location estimates. Intra-cell CSI is perfect and
+/// current for every scheme (as in the paper's SINR (4) and problem (17)); the schemes differ in
+/// inter-cell CSI (CKM from sensed locations, or perfect) and in the beamformer. Users
+/// unscheduled for the past T_s − 1 epochs are forced into the schedule.
 /// </remarks>
 public sealed class NetworkSimulator
 {
@@ -59,9 +62,8 @@ public sealed class NetworkSimulator
         int cells = sc.Layout.Cells;
         var users0 = _env.UsersAt(1);
         var rateSum = users0.Select(c => new double[c.Length]).ToArray();
-        // Σ of the rates through epoch n − 2 at the start of epoch n: the history the BSs know
-        // when they decide (Fig. 3: epoch n − 1's rates are not known yet).
-        var knownRateSum = users0.Select(c => new double[c.Length]).ToArray();
+        // Σ of the rates through epoch n − 2 at the start of epoch n (for a weight lag of two epochs).
+        var lateRateSum = users0.Select(c => new double[c.Length]).ToArray();
         var lastScheduled = users0.Select(c => new int[c.Length]).ToArray();
         var beliefs = _env.InitialBeliefs();
         var scheduler = Scheduler(options.Scheduler);
@@ -77,7 +79,7 @@ public sealed class NetworkSimulator
             cancel.ThrowIfCancellationRequested();
             var users = _env.UsersAt(n);
             var h = _env.ChannelsAt(n);
-            var weights = Weights(knownRateSum, n - 2, sc.RateFloor);
+            var weights = sc.PfWeightLag == 1 ? Weights(rateSum, n - 1, sc.RateFloor) : Weights(lateRateSum, n - 2, sc.RateFloor);
 
             int[][] scheduled;
             if (frozen is not null) scheduled = frozen;
@@ -100,7 +102,7 @@ public sealed class NetworkSimulator
             var sinr = NetworkSinr.Sinr(h, scheduled, beams, _env.Noise);
             var rates = NetworkSinr.Rates(sinr);
             double sumRate = 0;
-            for (int l = 0; l < cells; l++) Array.Copy(rateSum[l], knownRateSum[l], rateSum[l].Length);
+            for (int l = 0; l < cells; l++) Array.Copy(rateSum[l], lateRateSum[l], rateSum[l].Length);
             for (int l = 0; l < cells; l++)
                 for (int k = 0; k < rates[l].Length; k++)
                 {

@@ -28,6 +28,7 @@ public enum CkmMode
 /// <param name="BackhaulDelaySeconds">T_d (paper: 0.004; must be below ΔT).</param>
 /// <param name="MaxScheduledPerCell">Upper limit on |S_ℓ| (paper: 18).</param>
 /// <param name="StarvationEpochs">T_s: a user unscheduled for the past T_s − 1 epochs is forced into the schedule (not stated).</param>
+/// <param name="PfWeightLag">Age of the rate history behind the PF weights: 1 (default) weights epoch n by 1/R̂_{n−1} as problem (8a) states; 2 by 1/R̂_{n−2} (a strict reading of Fig. 3's timing).</param>
 /// <param name="RateFloor">R_min, bit/s/Hz: PF weights are 1/max(R̂, R_min) and the PFR sums ln max(R̂, R_min) (the paper does not say how it treats R̂ = 0).</param>
 /// <param name="Channel">Channel model parameters.</param>
 /// <param name="Sensing">Sensing parameters.</param>
@@ -36,6 +37,7 @@ public enum CkmMode
 /// <param name="DualOpt">DualOpt inner-loop settings.</param>
 /// <param name="Fp">FP outer-loop settings.</param>
 /// <param name="WmmseIterations">Iteration cap of the WMMSE baselines.</param>
+/// <param name="Sdr">Solver settings of the SDR-based beamformer (Fig. 5, Table I).</param>
 /// <param name="BitsPerReal">Backhaul cost of one real number (32: single precision).</param>
 /// <param name="Epochs">Default number of epochs N (paper: 10).</param>
 /// <param name="Seed">Default seed.</param>
@@ -51,6 +53,7 @@ public sealed record Scenario(
     double BackhaulDelaySeconds = 0.004,
     int MaxScheduledPerCell = 18,
     int StarvationEpochs = 3,
+    int PfWeightLag = 1,
     double RateFloor = 0.01,
     ChannelSettings? Channel = null,
     SensingSettings? Sensing = null,
@@ -59,6 +62,7 @@ public sealed record Scenario(
     DualOptSettings? DualOpt = null,
     FractionalProgrammingSettings? Fp = null,
     int WmmseIterations = 100,
+    SdrSettings? Sdr = null,
     int BitsPerReal = 32,
     int Epochs = 10,
     long Seed = 1)
@@ -74,6 +78,9 @@ public sealed record Scenario(
 
     /// <summary>DualOpt settings (defaults when not given).</summary>
     public DualOptSettings DualOptSettings => DualOpt ?? new DualOptSettings();
+
+    /// <summary>SDR beamformer settings (defaults when not given).</summary>
+    public SdrSettings SdrSettings => Sdr ?? new SdrSettings();
 
     /// <summary>FP settings (defaults when not given).</summary>
     public FractionalProgrammingSettings FpSettings => Fp ?? new FractionalProgrammingSettings();

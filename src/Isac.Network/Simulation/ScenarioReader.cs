@@ -18,7 +18,16 @@ public static class ScenarioReader
     /// <summary>Fraction of the available memory the channel knowledge maps may take.</summary>
     public const double MaxMemoryFraction = 0.5;
 
-    /// <summary>Parses and validates a scenario.</summary>
+    /// <summary>The scenario-file section that holds a paper-B scenario inside a figure's scenario file.</summary>
+    public const string SectionName = "paper_b";
+
+    /// <summary>
+    /// Parses and validates a scenario file: either a paper-B scenario object, or a figure's
+    /// scenario file (<c>"experiment": "paper-b.…"</c>, as <c>isac reproduce paper-b</c> writes it
+    /// to <c>scenario.json</c>), whose <c>paper_b</c> section is the paper-B scenario (absent: the
+    /// paper's defaults), with the sizes its sweep fixes to one value (users per cell, scheduled users
+    /// per cell, epochs). The figure file's seed and draws are not used (<c>--seed</c> sets the network).
+    /// </summary>
     /// <param name="json">The file's text.</param>
     /// <param name="source">The file name, for messages.</param>
     /// <param name="availableBytes">Memory the run may use (null: what the GC reports as available).</param>
@@ -26,35 +35,86 @@ public static class ScenarioReader
     public static Scenario Parse(string json, string source, long? availableBytes = null)
     {
         var root = JsonCursor.Parse(json, source);
+        if (root.Kind != System.Text.Json.JsonValueKind.Object) throw root.Error("expected a scenario object { \"network\": …, \"users\": …, … }");
+        if (root.OptionalField("experiment") is { } experiment)
+        {
+            string name = experiment.String();
+            if (!name.StartsWith("paper-b.", StringComparison.Ordinal))
+                throw experiment.Error($"\"{name}\" is not a paper-B figure; isac simulate reads paper-B scenarios (scenarios/paper-b/) or paper-b.* figure files");
+            string label = root.OptionalField("name")?.String() ?? Path.GetFileNameWithoutExtension(source);
+            var scenario = root.OptionalField(SectionName) is { } section
+                ? Read(section, label, availableBytes)
+                : Scenario.PaperB() with { Name = label };
+            return WithFigureSizes(scenario, root.OptionalField("sweep"));
+        }
+        return Read(root, Path.GetFileNameWithoutExtension(source), availableBytes);
+    }
+
+    /// <summary>
+    /// The network sizes a figure's sweep fixes with a single value (<c>cell_users</c>,
+    /// <c>scheduled_per_cell</c>, <c>epochs</c>): a figure file simulates the network of its figure.
+    /// Swept (several values) or absent sizes keep the section's.
+    /// </summary>
+    private static Scenario WithFigureSizes(Scenario scenario, JsonCursor? sweep)
+    {
+        int? Single(string name, int max) => sweep?.OptionalField(name) is { } c
+            ? (c.Kind == System.Text.Json.JsonValueKind.Array ? (c.Items() is { Count: 1 } one ? one[0].Int(1, max) : null) : c.Int(1, max))
+            : null;
+        return scenario with
+        {
+            UsersPerCell = Single("cell_users", 100_000) ?? scenario.UsersPerCell,
+            MaxScheduledPerCell = Single("scheduled_per_cell", 100_000) ?? scenario.MaxScheduledPerCell,
+            Epochs = Single("epochs", 1_000_000) ?? scenario.Epochs,
+        };
+    }
+
+    /// <summary>
+    /// Reads a paper-B scenario object (a whole file, or the <c>paper_b</c> section of a figure's
+    /// scenario file). Every field is optional; absent fields take the paper's values (Section V)
+    /// or the project's documented choices (docs/network.md).
+    /// </summary>
+    /// <param name="root">The object.</param>
+    /// <param name="defaultName">The name when the object has no <c>name</c>.</param>
+    /// <param name="availableBytes">Memory the run may use (null: what the GC reports as available).</param>
+    /// <exception cref="IsacInputException">Anything invalid, with the JSON path.</exception>
+    public static Scenario Read(JsonCursor root, string defaultName, long? availableBytes = null)
+    {
+        if (root.Kind != System.Text.Json.JsonValueKind.Object) throw root.Error("expected a paper-B scenario object");
         root.ExpectOnly("name", "description", "network", "users", "power_dbm", "power_w", "reference_snr_db", "epoch_s", "backhaul_delay_s",
-            "scheduling", "rate_floor", "channel", "sensing", "ckm", "dualopt", "fp", "wmmse", "backhaul", "epochs", "seed");
-        string name = root.OptionalField("name")?.String() ?? Path.GetFileNameWithoutExtension(source);
+            "scheduling", "rate_floor", "channel", "sensing", "ckm", "dualopt", "sdr", "fp", "wmmse", "backhaul", "epochs", "seed");
+        string name = root.OptionalField("name")?.String() ?? defaultName;
         _ = root.OptionalField("description")?.String();
 
-        var net = root.Field("network");
-        net.ExpectOnly("base_stations", "cell_radius_m", "min_user_distance_m");
-        var bsItems = net.Field("base_stations").Items();
-        if (bsItems.Count == 0) throw net.Field("base_stations").Error("expected at least one base station");
-        var bs = bsItems.Select(Point).ToArray();
-        double radius = net.OptionalField("cell_radius_m")?.PositiveDouble() ?? 90;
-        var minCur = net.OptionalField("min_user_distance_m");
-        double minDist = minCur?.NonNegativeDouble() ?? 10;
-        if (minDist >= radius) throw (minCur ?? net).Error($"the minimum user distance ({minDist} m) must be below the cell radius ({radius} m)");
-        var layout = new NetworkLayout(bs, radius, minDist);
+        var layout = NetworkLayout.PaperB();
+        if (root.OptionalField("network") is { } net)
+        {
+            net.ExpectOnly("base_stations", "cell_radius_m", "min_user_distance_m");
+            var bsItems = net.Field("base_stations").Items();
+            if (bsItems.Count == 0) throw net.Field("base_stations").Error("expected at least one base station");
+            var bs = bsItems.Select(Point).ToArray();
+            double radius = net.OptionalField("cell_radius_m")?.PositiveDouble() ?? 90;
+            var minCur = net.OptionalField("min_user_distance_m");
+            double minDist = minCur?.NonNegativeDouble() ?? 10;
+            if (minDist >= radius) throw (minCur ?? net).Error($"the minimum user distance ({minDist} m) must be below the cell radius ({radius} m)");
+            layout = new NetworkLayout(bs, radius, minDist);
+        }
 
-        var users = root.Field("users");
-        users.ExpectOnly("per_cell", "positions", "speed_mps");
-        double speed = users.OptionalField("speed_mps")?.PositiveDouble() ?? 20;
+        double speed = 20;
         int perCell = 40;
         IReadOnlyList<IReadOnlyList<Point2>>? positions = null;
-        if (users.OptionalField("positions") is { } posCur)
+        if (root.OptionalField("users") is { } users)
         {
-            if (users.Has("per_cell")) throw users.Field("per_cell").Error("give either 'per_cell' or 'positions', not both");
-            var cells = posCur.Items(layout.Cells);
-            positions = cells.Select((c, l) => (IReadOnlyList<Point2>)c.Items().Select(u => UserInCell(u, l, layout)).ToArray()).ToArray();
-            if (positions.Any(p => p.Count == 0)) throw posCur.Error("every cell needs at least one user");
+            users.ExpectOnly("per_cell", "positions", "speed_mps");
+            speed = users.OptionalField("speed_mps")?.PositiveDouble() ?? 20;
+            if (users.OptionalField("positions") is { } posCur)
+            {
+                if (users.Has("per_cell")) throw users.Field("per_cell").Error("give either 'per_cell' or 'positions', not both");
+                var cells = posCur.Items(layout.Cells);
+                positions = cells.Select((c, l) => (IReadOnlyList<Point2>)c.Items().Select(u => UserInCell(u, l, layout)).ToArray()).ToArray();
+                if (positions.Any(p => p.Count == 0)) throw posCur.Error("every cell needs at least one user");
+            }
+            else perCell = users.OptionalField("per_cell")?.Int(1, 100_000) ?? 40;
         }
-        else perCell = users.OptionalField("per_cell")?.Int(1, 100_000) ?? 40;
 
         var pw = root.OptionalField("power_w");
         var pd = root.OptionalField("power_dbm");
@@ -68,9 +128,10 @@ public static class ScenarioReader
         if (td >= epoch) throw (tdCur ?? epochCur ?? root).Error($"the backhaul delay ({td} s) must be shorter than the epoch ({epoch} s)");
 
         var sched = root.OptionalField("scheduling");
-        sched?.ExpectOnly("max_users_per_cell", "starvation_epochs");
+        sched?.ExpectOnly("max_users_per_cell", "starvation_epochs", "pf_weight_lag_epochs");
         int maxUsers = sched?.OptionalField("max_users_per_cell")?.Int(1, 100_000) ?? 18;
         int starvation = sched?.OptionalField("starvation_epochs")?.Int(1, 1_000_000) ?? 3;
+        int lag = sched?.OptionalField("pf_weight_lag_epochs")?.Int(1, 2) ?? 1;
 
         var channel = ReadChannel(root.OptionalField("channel"));
         var sensing = ReadSensing(root.OptionalField("sensing"));
@@ -79,6 +140,9 @@ public static class ScenarioReader
         var dual = root.OptionalField("dualopt");
         dual?.ExpectOnly("max_inner_iterations", "tolerance");
         var dualSettings = new DualOptSettings(dual?.OptionalField("max_inner_iterations")?.Int(1) ?? 300, dual?.OptionalField("tolerance")?.PositiveDouble() ?? 1e-4);
+        var sdr = root.OptionalField("sdr");
+        sdr?.ExpectOnly("solver_tolerance");
+        var sdrSettings = new SdrSettings(SolverTolerance: sdr?.OptionalField("solver_tolerance")?.DoubleInRange(1e-12, 1e-2) ?? 1e-6);
         var fp = root.OptionalField("fp");
         fp?.ExpectOnly("max_iterations", "tolerance");
         var fpSettings = new FractionalProgrammingSettings(fp?.OptionalField("max_iterations")?.Int(1) ?? 30, fp?.OptionalField("tolerance")?.NonNegativeDouble() ?? 1e-3);
@@ -88,9 +152,9 @@ public static class ScenarioReader
         back?.ExpectOnly("bits_per_real");
 
         var scenario = new Scenario(name, layout, perCell, positions, speed, powerDbm,
-            root.OptionalField("reference_snr_db")?.Double() ?? 15, epoch, td, maxUsers, starvation,
+            root.OptionalField("reference_snr_db")?.Double() ?? 15, epoch, td, maxUsers, starvation, lag,
             root.OptionalField("rate_floor")?.PositiveDouble() ?? 0.01, channel, sensing, ckm, mode, dualSettings, fpSettings,
-            wm?.OptionalField("max_iterations")?.Int(1) ?? 100, back?.OptionalField("bits_per_real")?.Int(1, 1024) ?? 32,
+            wm?.OptionalField("max_iterations")?.Int(1) ?? 100, sdrSettings, back?.OptionalField("bits_per_real")?.Int(1, 1024) ?? 32,
             root.OptionalField("epochs")?.Int(1, 1_000_000) ?? 10, root.OptionalField("seed")?.Long() ?? 1);
 
         CheckMapMemory(scenario, root.OptionalField("ckm")?.OptionalField("grid_m") ?? root, availableBytes);

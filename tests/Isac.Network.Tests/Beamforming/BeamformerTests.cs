@@ -44,6 +44,25 @@ public class BeamformerTests
     }
 
     [Fact]
+    public void StartingBeams_SensingFeasibleBlend_KeepsEachBeamsPower()
+    {
+        // Blending a beam with a sensing beam along (almost) the same direction nearly doubles its
+        // norm unless it is rescaled; a start above the budget would then be returned as the "best"
+        // iterate (it has the highest objective). Random unit sensing directions with ρ = 1, which
+        // zero forcing violates.
+        var rng = new DeterministicRandom(4);
+        var h = TestData.Gaussian(rng, 3, 4);
+        var a = TestData.Gaussian(rng, 3, 4).Select(x => { double nrm = Math.Sqrt(ComplexVectors.NormSquared(x)); return x.Select(z => z / nrm).ToArray(); }).ToArray();
+        var p = new LocalBeamformingProblem(h, [], [1.0, 1.0, 1.0], 0.1, 1.0, LeakageSurrogate.Salinr, new SensingConstraints(a, [0.01, 0.01, 0.01], 1.0));
+        var zf = RegularizedZeroForcing.Beams(h, p.Power, p.Noise);
+        var start = FractionalProgrammingBeamformer.StartingBeams(p);
+        for (int k = 0; k < 3; k++)
+            Assert.Equal(ComplexVectors.NormSquared(zf[k]), ComplexVectors.NormSquared(start[k]), 1e-12);
+        double before = FractionalProgrammingBeamformer.SensingViolation(p, zf), after = FractionalProgrammingBeamformer.SensingViolation(p, start);
+        Assert.True(before > 0.1 && after < 0.1 * before, $"violation {before} before the blend, {after} after");
+    }
+
+    [Fact]
     public void CentralizedWmmse_BeatsPerCellWmmse_OnTheTrueWeightedSumRate()
     {
         // Two cells with strong cross links: coordination must pay off in the true weighted sum rate.

@@ -60,10 +60,25 @@ public class NetworkSimulatorTests
     }
 
     [Fact]
-    public void PfWeights_UseTheAverageRateThroughEpochNMinus2()
+    public void PfWeights_UseTheAverageRateThroughEpochNMinus1_AsProblem8aStates()
     {
-        // Fig. 3: decisions for epoch n are made before epoch n − 1 ends, with R̂_{n−2}.
+        // Eq. (8a): epoch n's problem is weighted by 1/R̂_{n−1}, "known in the n-th epoch".
         var sc = Small();
+        var r = new NetworkSimulator(new NetworkEnvironment(sc, 8)).Run(new RunOptions(Scheme.SalinrPerfect, Epochs: 3));
+        var byUser = r.Users.GroupBy(u => (u.Cell, u.User)).Select(g => g.OrderBy(u => u.Epoch).ToArray());
+        foreach (var u in byUser)
+        {
+            Assert.Equal(1 / sc.RateFloor, u[0].PfWeight, 12);                                        // epoch 1: no history
+            Assert.Equal(1 / Math.Max(u[0].Rate, sc.RateFloor), u[1].PfWeight, 9);                     // epoch 2: R̂_1 = R_1
+            Assert.Equal(1 / Math.Max((u[0].Rate + u[1].Rate) / 2, sc.RateFloor), u[2].PfWeight, 9);   // epoch 3: R̂_2
+        }
+    }
+
+    [Fact]
+    public void PfWeights_WithLagTwo_UseTheAverageRateThroughEpochNMinus2()
+    {
+        // The strict reading of Fig. 3: the schedule for epoch n is made before epoch n − 1 ends, with R̂_{n−2}.
+        var sc = Small() with { PfWeightLag = 2 };
         var r = new NetworkSimulator(new NetworkEnvironment(sc, 8)).Run(new RunOptions(Scheme.SalinrPerfect, Epochs: 4));
         var byUser = r.Users.GroupBy(u => (u.Cell, u.User)).Select(g => g.OrderBy(u => u.Epoch).ToArray());
         foreach (var u in byUser)
