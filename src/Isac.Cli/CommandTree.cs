@@ -16,6 +16,7 @@ public static class CommandTree
         root.Add(ReproduceCommand.Create());
         root.Add(RunCommand.Create());
         root.Add(MergeCommand.Create());
+        root.Add(SdpCommand.Create());
         return root;
     }
 }

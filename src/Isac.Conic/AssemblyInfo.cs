@@ -1,1 +1,4 @@
-namespace Isac.Conic;
+using System.Runtime.CompilerServices;
+
+// The tests check the cone kernels (step lengths, scalings) against brute force.
+[assembly: InternalsVisibleTo("Isac.Conic.Tests")]

@@ -1,1 +1,4 @@
-namespace Isac.Modeling;
+using System.Runtime.CompilerServices;
+
+// The tests check the lowering (affine maps, cone programs) against direct evaluation.
+[assembly: InternalsVisibleTo("Isac.Modeling.Tests")]

@@ -1,0 +1,130 @@
+using Isac.Conic.LinearAlgebra;
+
+namespace Isac.Conic.Cones;
+
+/// <summary>
+/// A nonnegative orthant (LP) block: H = diag(x/z), R = σμ/z − x − Δx_a Δz_a / z,
+/// M_ij += Σ_k A_i[k] (x_k / z_k) A_j[k] (formed column by column from the transposed data).
+/// </summary>
+internal sealed class NonnegativeBlock : ConeBlock
+{
+    private readonly VectorRowData[] _data;
+    private readonly (int Row, double Value)[][] _columns;
+    private readonly double[] _h;
+
+    public NonnegativeBlock(int n, VectorRowData[] data)
+        : base(n, n, data.Select(d => d.Row).ToArray())
+    {
+        _data = data;
+        var cols = new List<(int, double)>[n];
+        for (int k = 0; k < n; k++)
+        {
+            cols[k] = [];
+        }
+        foreach (var d in data)
+        {
+            for (int e = 0; e < d.Index.Length; e++)
+            {
+                cols[d.Index[e]].Add((d.Row, d.Value[e]));
+            }
+        }
+        _columns = cols.Select(c => c.ToArray()).ToArray();
+        _h = new double[n];
+    }
+
+    public override int Degree => Size;
+
+    public override void ApplyA(ReadOnlySpan<double> v, Span<double> result)
+    {
+        foreach (var d in _data)
+        {
+            result[d.Row] += d.Dot(v);
+        }
+    }
+
+    public override void AddAdjoint(ReadOnlySpan<double> y, Span<double> dest)
+    {
+        foreach (var d in _data)
+        {
+            double yi = y[d.Row];
+            if (yi != 0)
+            {
+                for (int e = 0; e < d.Index.Length; e++)
+                {
+                    dest[d.Index[e]] += yi * d.Value[e];
+                }
+            }
+        }
+    }
+
+    public override void SetInitialPoint(double alpha, double beta)
+    {
+        Array.Fill(X, alpha);
+        Array.Fill(Z, beta);
+    }
+
+    public override bool PrepareScaling(IDenseKernels kernels)
+    {
+        for (int k = 0; k < Size; k++)
+        {
+            if (!(X[k] > 0) || !(Z[k] > 0))
+            {
+                return false;
+            }
+            _h[k] = X[k] / Z[k];
+        }
+        return true;
+    }
+
+    public override void ComplementarityRhs(double sigmaMu, bool corrector, IDenseKernels kernels)
+    {
+        for (int k = 0; k < Size; k++)
+        {
+            R[k] = (sigmaMu - (corrector ? DXa[k] * DZa[k] : 0)) / Z[k] - X[k];
+        }
+    }
+
+    public override void ApplyH(ReadOnlySpan<double> v, Span<double> result, IDenseKernels kernels)
+    {
+        for (int k = 0; k < Size; k++)
+        {
+            result[k] = _h[k] * v[k];
+        }
+    }
+
+    public override double MaxStep(double[] d, bool primal, IDenseKernels kernels)
+    {
+        double[] v = primal ? X : Z;
+        double alpha = double.PositiveInfinity;
+        for (int k = 0; k < Size; k++)
+        {
+            if (d[k] < 0)
+            {
+                alpha = Math.Min(alpha, -v[k] / d[k]);
+            }
+        }
+        return alpha;
+    }
+
+    public override bool IsInterior(double[] v, IDenseKernels kernels) => v.All(x => x > 0);
+
+    public override double MinEigenvalue(double[] v, IDenseKernels kernels) => v.Min();
+
+    public override void AddSchurColumn(int localJ, double[] m, int mSize, SchurScratch scratch, IDenseKernels kernels)
+    {
+        var dj = _data[localJ];
+        int j = dj.Row;
+        for (int e = 0; e < dj.Index.Length; e++)
+        {
+            int k = dj.Index[e];
+            double hk = _h[k] * dj.Value[e];
+            foreach (var (i, aik) in _columns[k])
+            {
+                if (i <= j)
+                {
+                    m[i * mSize + j] += aik * hk;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,347 @@
+using Isac.Conic.LinearAlgebra;
+
+namespace Isac.Conic.Cones;
+
+/// <summary>
+/// A positive semidefinite block with the HKM direction: H(V) = sym(X V Z⁻¹), so that
+/// M_ij = tr(A_i X A_j Z⁻¹) and R = σμ Z⁻¹ − X − sym(ΔX_a ΔZ_a Z⁻¹).
+/// </summary>
+/// <remarks>
+/// Schur complement entries per pair of data kinds (W = Z⁻¹):
+/// <list type="bullet">
+/// <item>low rank A_j = Σ d_l u_l u_lᵀ: M_ij = Σ_l d_l (W u_l)ᵀ A_i (X u_l), with X u_l and W u_l
+///   formed once per iteration; for low-rank A_i too this is Σ_kl d_k d_l (v_kᵀ W u_l)(v_kᵀ X u_l).</item>
+/// <item>sparse A_i, A_j with few nonzeros (Fujisawa–Kojima–Nakata F3):
+///   Σ_{(p,q)∈A_i} Σ_{(r,s)∈A_j} A_i[p,q] X[q,r] A_j[r,s] W[s,p].</item>
+/// <item>otherwise (F1): G = X A_j W once for column j (sparse rows of A_j, or two dense products),
+///   then M_ij = ⟨A_i, G⟩.</item>
+/// </list>
+/// </remarks>
+internal sealed class PsdBlock : ConeBlock
+{
+    private readonly PsdRowData[] _data;
+    private readonly double[] _lx;
+    private readonly double[] _lz;
+    private readonly double[] _w;
+    private readonly double[] _eig;
+    private double[][] _xu = [];
+    private double[][] _wu = [];
+
+    public PsdBlock(int n, PsdRowData[] data)
+        : base(n, n * n, data.Select(d => d.Row).ToArray())
+    {
+        _data = data;
+        _lx = new double[n * n];
+        _lz = new double[n * n];
+        _w = new double[n * n];
+        _eig = new double[n];
+    }
+
+    public override int Degree => Size;
+
+    public IReadOnlyList<PsdRowData> Data => _data;
+
+    /// <summary>Z⁻¹ from the last <see cref="PrepareScaling"/>.</summary>
+    public double[] ZInverse => _w;
+
+    public override void ApplyA(ReadOnlySpan<double> v, Span<double> result)
+    {
+        foreach (var d in _data)
+        {
+            result[d.Row] += d.Dot(v, Size);
+        }
+    }
+
+    public override void AddAdjoint(ReadOnlySpan<double> y, Span<double> dest)
+    {
+        foreach (var d in _data)
+        {
+            if (y[d.Row] != 0)
+            {
+                d.AddTo(dest, Size, y[d.Row]);
+            }
+        }
+    }
+
+    public override void SetInitialPoint(double alpha, double beta)
+    {
+        Array.Clear(X);
+        Array.Clear(Z);
+        for (int i = 0; i < Size; i++)
+        {
+            X[i * Size + i] = alpha;
+            Z[i * Size + i] = beta;
+        }
+    }
+
+    public override bool PrepareScaling(IDenseKernels kernels)
+    {
+        X.CopyTo(_lx, 0);
+        Z.CopyTo(_lz, 0);
+        if (!kernels.Cholesky(_lx, Size) || !kernels.Cholesky(_lz, Size))
+        {
+            return false;
+        }
+        kernels.CholeskyInverse(_lz, Size, _w);
+        return true;
+    }
+
+    public override void ComplementarityRhs(double sigmaMu, bool corrector, IDenseKernels kernels)
+    {
+        int nn = StoredLength;
+        for (int k = 0; k < nn; k++)
+        {
+            R[k] = sigmaMu * _w[k] - X[k];
+        }
+        if (corrector)
+        {
+            // R −= sym(ΔX_a ΔZ_a W)
+            kernels.Gemm(Size, Size, Size, 1.0, DZa, _w, 0.0, Work);
+            var g = new double[nn];
+            kernels.Gemm(Size, Size, Size, 1.0, DXa, Work, 0.0, g);
+            SubtractSymmetricPart(g, R);
+        }
+    }
+
+    public override void ApplyH(ReadOnlySpan<double> v, Span<double> result, IDenseKernels kernels)
+    {
+        // result = sym(X V W)
+        var t = new double[StoredLength];
+        kernels.Gemm(Size, Size, Size, 1.0, v, _w, 0.0, t);
+        kernels.Gemm(Size, Size, Size, 1.0, X, t, 0.0, result);
+        Symmetrize(result);
+    }
+
+    public override double MaxStep(double[] d, bool primal, IDenseKernels kernels)
+    {
+        var b = (double[])d.Clone();
+        kernels.TriangularSandwich(primal ? _lx : _lz, Size, b);
+        kernels.SymmetricEigenvalues(b, Size, _eig);
+        double min = double.PositiveInfinity;
+        for (int i = 0; i < Size; i++)
+        {
+            min = Math.Min(min, _eig[i]);
+        }
+        return min < 0 ? -1.0 / min : double.PositiveInfinity;
+    }
+
+    public override bool IsInterior(double[] v, IDenseKernels kernels)
+    {
+        var copy = (double[])v.Clone();
+        return kernels.Cholesky(copy, Size);
+    }
+
+    public override double MinEigenvalue(double[] v, IDenseKernels kernels)
+    {
+        var copy = (double[])v.Clone();
+        kernels.SymmetricEigenvalues(copy, Size, _eig);
+        return _eig.Min();
+    }
+
+    public override void PrepareSchur(IDenseKernels kernels, ParallelOptions parallel)
+    {
+        int n = Size;
+        if (_xu.Length != _data.Length)
+        {
+            _xu = new double[_data.Length][];
+            _wu = new double[_data.Length][];
+        }
+        Parallel.For(0, _data.Length, parallel, k =>
+        {
+            var d = _data[k];
+            if (d.Kind != PsdDataKind.LowRank)
+            {
+                return;
+            }
+            int r = d.Rank;
+            _xu[k] ??= new double[r * n];
+            _wu[k] ??= new double[r * n];
+            for (int l = 0; l < r; l++)
+            {
+                ReadOnlySpan<double> u = d.Vectors.AsSpan(l * n, n);
+                Span<double> xu = _xu[k].AsSpan(l * n, n), wu = _wu[k].AsSpan(l * n, n);
+                for (int p = 0; p < n; p++)
+                {
+                    xu[p] = ManagedKernels.Dot(X.AsSpan(p * n, n), u);
+                    wu[p] = ManagedKernels.Dot(_w.AsSpan(p * n, n), u);
+                }
+            }
+        });
+    }
+
+    public override void AddSchurColumn(int localJ, double[] m, int mSize, SchurScratch scratch, IDenseKernels kernels)
+    {
+        int n = Size;
+        var dj = _data[localJ];
+        int j = dj.Row;
+        if (dj.Kind == PsdDataKind.LowRank)
+        {
+            for (int li = 0; li <= localJ; li++)
+            {
+                m[_data[li].Row * mSize + j] += LowRankEntry(localJ, _data[li], n);
+            }
+            return;
+        }
+        // Pairs with a low-rank A_i use A_i's factors; the rest by F3 or F1, whichever is cheaper.
+        bool anyDense = dj.Kind == PsdDataKind.Dense;
+        double f3 = 0, f1Inner = 0;
+        for (int li = 0; li <= localJ; li++)
+        {
+            var di = _data[li];
+            if (di.Kind == PsdDataKind.LowRank)
+            {
+                m[di.Row * mSize + j] += LowRankEntry(li, dj, n);
+            }
+            else if (di.Kind == PsdDataKind.Dense)
+            {
+                anyDense = true;
+            }
+            else
+            {
+                f3 += (double)di.FullV.Length * dj.FullV.Length;
+                f1Inner += di.V.Length;
+            }
+        }
+        double f1 = dj.Kind == PsdDataKind.Dense ? 4.0 * n * n * n
+            : 2.0 * n * n * Math.Min(dj.NonzeroRows.Length, n) + (double)dj.FullV.Length * n;
+        if (!anyDense && f3 <= f1 + f1Inner)
+        {
+            for (int li = 0; li <= localJ; li++)
+            {
+                var di = _data[li];
+                if (di.Kind == PsdDataKind.Sparse)
+                {
+                    m[di.Row * mSize + j] += SparseSparseEntry(di, dj, n);
+                }
+            }
+            return;
+        }
+        double[] g = scratch.G;
+        FormG(dj, g, scratch.T, kernels);
+        for (int li = 0; li <= localJ; li++)
+        {
+            var di = _data[li];
+            if (di.Kind != PsdDataKind.LowRank)
+            {
+                m[di.Row * mSize + j] += di.Dot(g, n);
+            }
+        }
+    }
+
+    /// <summary>tr(A_i X A_k W) with A_k = _data[lowRankIndex] low rank and A_i anything.</summary>
+    private double LowRankEntry(int lowRankIndex, PsdRowData di, int n)
+    {
+        var dk = _data[lowRankIndex];
+        double[] xu = _xu[lowRankIndex], wu = _wu[lowRankIndex];
+        double s = 0;
+        for (int l = 0; l < dk.Rank; l++)
+        {
+            ReadOnlySpan<double> x = xu.AsSpan(l * n, n), w = wu.AsSpan(l * n, n);
+            double t;
+            if (di.Kind == PsdDataKind.LowRank)
+            {
+                t = 0;
+                for (int q = 0; q < di.Rank; q++)
+                {
+                    ReadOnlySpan<double> v = di.Vectors.AsSpan(q * n, n);
+                    t += di.Weights[q] * ManagedKernels.Dot(v, w) * ManagedKernels.Dot(v, x);
+                }
+            }
+            else
+            {
+                t = di.Bilinear(w, x, n);
+            }
+            s += dk.Weights[l] * t;
+        }
+        return s;
+    }
+
+    private double SparseSparseEntry(PsdRowData di, PsdRowData dj, int n)
+    {
+        double s = 0;
+        double[] x = X, w = _w;
+        for (int a = 0; a < di.FullV.Length; a++)
+        {
+            int p = di.FullP[a], q = di.FullQ[a];
+            double t = 0;
+            for (int b = 0; b < dj.FullV.Length; b++)
+            {
+                t += x[q * n + dj.FullP[b]] * dj.FullV[b] * w[dj.FullQ[b] * n + p];
+            }
+            s += di.FullV[a] * t;
+        }
+        return s;
+    }
+
+    /// <summary>G ← X A_j W.</summary>
+    private void FormG(PsdRowData dj, double[] g, double[] t, IDenseKernels kernels)
+    {
+        int n = Size;
+        if (dj.Kind == PsdDataKind.Dense || dj.NonzeroRows.Length > n / 4)
+        {
+            double[] a;
+            if (dj.Kind == PsdDataKind.Dense)
+            {
+                a = dj.Dense;
+            }
+            else
+            {
+                a = g;
+                Array.Clear(a, 0, n * n);
+                dj.AddTo(a, n, 1.0);
+            }
+            kernels.Gemm(n, n, n, 1.0, a, _w, 0.0, t);
+            kernels.Gemm(n, n, n, 1.0, X, t, 0.0, g);
+            return;
+        }
+        // T[r,:] = Σ_s A_j[r,s] W[s,:] for the nonzero rows r; G[p,:] = Σ_r X[p,r] T[r,:].
+        int[] rows = dj.NonzeroRows;
+        foreach (int r in rows)
+        {
+            Array.Clear(t, r * n, n);
+        }
+        for (int e = 0; e < dj.FullV.Length; e++)
+        {
+            ManagedKernels.Axpy(dj.FullV[e], _w.AsSpan(dj.FullQ[e] * n, n), t.AsSpan(dj.FullP[e] * n, n));
+        }
+        Array.Clear(g, 0, n * n);
+        for (int p = 0; p < n; p++)
+        {
+            Span<double> gp = g.AsSpan(p * n, n);
+            foreach (int r in rows)
+            {
+                double xpr = X[p * n + r];
+                if (xpr != 0)
+                {
+                    ManagedKernels.Axpy(xpr, t.AsSpan(r * n, n), gp);
+                }
+            }
+        }
+    }
+
+    private void Symmetrize(Span<double> a)
+    {
+        int n = Size;
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = i + 1; j < n; j++)
+            {
+                double v = 0.5 * (a[i * n + j] + a[j * n + i]);
+                a[i * n + j] = v;
+                a[j * n + i] = v;
+            }
+        }
+    }
+
+    private void SubtractSymmetricPart(double[] g, double[] r)
+    {
+        int n = Size;
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                r[i * n + j] -= 0.5 * (g[i * n + j] + g[j * n + i]);
+            }
+        }
+    }
+}

@@ -1,0 +1,180 @@
+namespace Isac.Conic.Cones;
+
+/// <summary>How one constraint matrix A_i is stored on one PSD block, chosen for the Schur complement.</summary>
+internal enum PsdDataKind
+{
+    Sparse,
+    Dense,
+    LowRank,
+}
+
+/// <summary>
+/// A_i on one PSD block of order n: sparse entries (upper triangle, and the same expanded to both
+/// triangles for the Fujisawa–Kojima–Nakata F3 formula), a dense n×n array, or low-rank factors
+/// A_i = Σ_k d_k u_k u_kᵀ.
+/// </summary>
+internal sealed class PsdRowData
+{
+    public required int Row { get; init; }
+    public required PsdDataKind Kind { get; init; }
+
+    // Sparse: upper-triangle entries.
+    public int[] P { get; init; } = [];
+    public int[] Q { get; init; } = [];
+    public double[] V { get; init; } = [];
+
+    // Sparse, expanded to both triangles: A[FullP[e], FullQ[e]] = FullV[e].
+    public int[] FullP { get; init; } = [];
+    public int[] FullQ { get; init; } = [];
+    public double[] FullV { get; init; } = [];
+
+    /// <summary>Distinct row indices of the expanded entries (the rows of A_i that are not zero).</summary>
+    public int[] NonzeroRows { get; init; } = [];
+
+    // Dense: n×n row-major.
+    public double[] Dense { get; init; } = [];
+
+    // Low rank: weights and vectors (Rank × n, row-major).
+    public double[] Weights { get; init; } = [];
+    public double[] Vectors { get; init; } = [];
+
+    public int Rank => Weights.Length;
+
+    /// <summary>Number of nonzeros of the full matrix (both triangles), n² for dense.</summary>
+    public int FullCount(int n) => Kind switch
+    {
+        PsdDataKind.Sparse => FullV.Length,
+        PsdDataKind.Dense => n * n,
+        _ => Rank * n * n,
+    };
+
+    /// <summary>Builds sparse data from summed upper-triangle entries.</summary>
+    public static PsdRowData FromSparse(int row, int[] p, int[] q, double[] v)
+    {
+        int count = 0;
+        for (int e = 0; e < v.Length; e++)
+        {
+            count += p[e] == q[e] ? 1 : 2;
+        }
+        var fp = new int[count];
+        var fq = new int[count];
+        var fv = new double[count];
+        int k = 0;
+        var rows = new SortedSet<int>();
+        for (int e = 0; e < v.Length; e++)
+        {
+            fp[k] = p[e];
+            fq[k] = q[e];
+            fv[k++] = v[e];
+            rows.Add(p[e]);
+            if (p[e] != q[e])
+            {
+                fp[k] = q[e];
+                fq[k] = p[e];
+                fv[k++] = v[e];
+                rows.Add(q[e]);
+            }
+        }
+        return new PsdRowData
+        {
+            Row = row, Kind = PsdDataKind.Sparse, P = p, Q = q, V = v,
+            FullP = fp, FullQ = fq, FullV = fv, NonzeroRows = rows.ToArray(),
+        };
+    }
+
+    /// <summary>⟨A_i, S⟩ for a full symmetric n×n S.</summary>
+    public double Dot(ReadOnlySpan<double> s, int n)
+    {
+        switch (Kind)
+        {
+            case PsdDataKind.Sparse:
+            {
+                double t = 0;
+                for (int e = 0; e < V.Length; e++)
+                {
+                    int p = P[e], q = Q[e];
+                    t += p == q ? V[e] * s[p * n + p] : V[e] * (s[p * n + q] + s[q * n + p]);
+                }
+                return t;
+            }
+            case PsdDataKind.Dense:
+                return LinearAlgebra.ManagedKernels.Dot(Dense, s.Slice(0, n * n));
+            default:
+            {
+                double t = 0;
+                for (int k = 0; k < Rank; k++)
+                {
+                    t += Weights[k] * Quadratic(s, Vectors.AsSpan(k * n, n), n);
+                }
+                return t;
+            }
+        }
+    }
+
+    /// <summary>S ← S + α A_i.</summary>
+    public void AddTo(Span<double> s, int n, double alpha)
+    {
+        switch (Kind)
+        {
+            case PsdDataKind.Sparse:
+                for (int e = 0; e < FullV.Length; e++)
+                {
+                    s[FullP[e] * n + FullQ[e]] += alpha * FullV[e];
+                }
+                break;
+            case PsdDataKind.Dense:
+                LinearAlgebra.ManagedKernels.Axpy(alpha, Dense, s.Slice(0, n * n));
+                break;
+            default:
+                for (int k = 0; k < Rank; k++)
+                {
+                    ReadOnlySpan<double> u = Vectors.AsSpan(k * n, n);
+                    double d = alpha * Weights[k];
+                    for (int p = 0; p < n; p++)
+                    {
+                        if (u[p] != 0)
+                        {
+                            LinearAlgebra.ManagedKernels.Axpy(d * u[p], u, s.Slice(p * n, n));
+                        }
+                    }
+                }
+                break;
+        }
+    }
+
+    /// <summary>uᵀ S v-style bilinear form aᵀ A_i b (A_i not low rank).</summary>
+    public double Bilinear(ReadOnlySpan<double> a, ReadOnlySpan<double> b, int n)
+    {
+        if (Kind == PsdDataKind.Sparse)
+        {
+            double t = 0;
+            for (int e = 0; e < FullV.Length; e++)
+            {
+                t += FullV[e] * a[FullP[e]] * b[FullQ[e]];
+            }
+            return t;
+        }
+        double s = 0;
+        for (int p = 0; p < n; p++)
+        {
+            if (a[p] != 0)
+            {
+                s += a[p] * LinearAlgebra.ManagedKernels.Dot(Dense.AsSpan(p * n, n), b);
+            }
+        }
+        return s;
+    }
+
+    private static double Quadratic(ReadOnlySpan<double> s, ReadOnlySpan<double> u, int n)
+    {
+        double t = 0;
+        for (int p = 0; p < n; p++)
+        {
+            if (u[p] != 0)
+            {
+                t += u[p] * LinearAlgebra.ManagedKernels.Dot(s.Slice(p * n, n), u);
+            }
+        }
+        return t;
+    }
+}

@@ -1,0 +1,276 @@
+using Isac.Conic.Cones;
+using Isac.Conic.Kkt;
+using Isac.Conic.LinearAlgebra;
+
+namespace Isac.Conic.Ipm;
+
+/// <summary>The iterate (X, y, Z) over all blocks, its residuals and the search direction.</summary>
+internal sealed class IpmState
+{
+    private readonly InternalModel _model;
+    private readonly IDenseKernels _kernels;
+    private readonly double[][] _hrd;
+    private readonly double[] _rp;
+    private readonly double[] _ax;
+    private double _normA;
+    private double _normC;
+
+    public IpmState(InternalModel model, IDenseKernels kernels)
+    {
+        _model = model;
+        _kernels = kernels;
+        Y = new double[model.M];
+        _rp = new double[model.M];
+        _ax = new double[model.M];
+        _hrd = model.Blocks.Select(b => new double[b.StoredLength]).ToArray();
+        _normA = Norm(model.Rhs);
+        _normC = Math.Sqrt(model.Blocks.Sum(b => ConeBlock.Dot(b.C, b.C)));
+    }
+
+    public double[] Y { get; }
+
+    public double NormRhs => _normA;
+
+    public double NormC => _normC;
+
+    private ConeBlock[] Blocks => _model.Blocks;
+
+    /// <summary>CSDP's start: X = α I, Z = β I, y = 0 with α = n·max_i (1+|a_i|)/(1+‖A_i‖),
+    /// β = (1 + max(max_i ‖A_i‖, ‖C‖))/√n (n the total order), both times 10.</summary>
+    public void SetInitialPoint()
+    {
+        int m = _model.M;
+        var rowNorm2 = new double[m];
+        foreach (var b in Blocks)
+        {
+            // ‖A_i‖² on this block from ⟨A_i, A_i⟩ via a dense copy of each row's data.
+            var tmp = new double[b.StoredLength];
+            var y = new double[m];
+            var result = new double[m];
+            foreach (int i in b.Rows)
+            {
+                Array.Clear(tmp);
+                y[i] = 1;
+                b.AddAdjoint(y, tmp);
+                y[i] = 0;
+                rowNorm2[i] += ConeBlock.Dot(tmp, tmp);
+            }
+        }
+        int n = Blocks.Sum(b => b.Size);
+        double alpha = 0, maxNormA = 0;
+        for (int i = 0; i < m; i++)
+        {
+            double na = Math.Sqrt(rowNorm2[i]);
+            alpha = Math.Max(alpha, n * (1 + Math.Abs(_model.Rhs[i])) / (1 + na));
+            maxNormA = Math.Max(maxNormA, na);
+        }
+        double beta = (1 + Math.Max(maxNormA, _normC)) / Math.Sqrt(n);
+        alpha = Math.Max(alpha, 1);
+        foreach (var b in Blocks)
+        {
+            b.SetInitialPoint(10 * alpha, 10 * beta);
+        }
+        Array.Clear(Y);
+    }
+
+    public Measures ComputeResiduals()
+    {
+        Array.Clear(_ax);
+        double pobj = 0, xz = 0, rd2 = 0;
+        foreach (var b in Blocks)
+        {
+            b.ApplyA(b.X, _ax);
+            pobj += ConeBlock.Dot(b.C, b.X);
+            xz += ConeBlock.Dot(b.X, b.Z);
+            // R_d = Aᵀy − C − Z
+            for (int k = 0; k < b.StoredLength; k++)
+            {
+                b.Rd[k] = -b.C[k] - b.Z[k];
+            }
+            b.AddAdjoint(Y, b.Rd);
+            rd2 += ConeBlock.Dot(b.Rd, b.Rd);
+        }
+        double dobj = 0, rp2 = 0;
+        for (int i = 0; i < _model.M; i++)
+        {
+            _rp[i] = _model.Rhs[i] - _ax[i];
+            rp2 += _rp[i] * _rp[i];
+            dobj += _model.Rhs[i] * Y[i];
+        }
+        return new Measures(pobj, dobj, Math.Sqrt(rp2) / (1 + _normA), Math.Sqrt(rd2) / (1 + _normC),
+            Math.Abs(pobj - dobj) / (1 + Math.Abs(pobj) + Math.Abs(dobj)), xz / _model.Degree);
+    }
+
+    /// <summary>‖Aᵀy − Z‖ / (−aᵀy): small when y is a ray proving (P) infeasible.</summary>
+    public double PrimalInfeasibilityRatio()
+    {
+        double t = -Dot(_model.Rhs, Y);
+        if (!(t > 0))
+        {
+            return double.PositiveInfinity;
+        }
+        double s = 0;
+        foreach (var b in Blocks)
+        {
+            // Aᵀy − Z = C + R_d
+            for (int k = 0; k < b.StoredLength; k++)
+            {
+                double v = b.C[k] + b.Rd[k];
+                s += v * v;
+            }
+        }
+        return Math.Sqrt(s) / t;
+    }
+
+    /// <summary>‖A(X)‖ / ⟨C, X⟩: small when X is a ray proving (D) infeasible.</summary>
+    public double DualInfeasibilityRatio()
+    {
+        double s = Blocks.Sum(b => ConeBlock.Dot(b.C, b.X));
+        return s > 0 ? Norm(_ax) / s : double.PositiveInfinity;
+    }
+
+    public bool PrepareScaling()
+    {
+        bool ok = true;
+        foreach (var b in Blocks)
+        {
+            ok &= b.PrepareScaling(_kernels);
+        }
+        return ok;
+    }
+
+    /// <summary>H(R_d) per block, shared by predictor and corrector.</summary>
+    public void ComputeHRd(ParallelOptions parallel)
+    {
+        Parallel.For(0, Blocks.Length, parallel, b =>
+        {
+            var block = Blocks[b];
+            if (block.Rd.AsSpan().ContainsAnyExcept(0.0))
+            {
+                block.ApplyH(block.Rd, _hrd[b], _kernels);
+            }
+            else
+            {
+                Array.Clear(_hrd[b]);
+            }
+        });
+    }
+
+    /// <summary>The direction for target σμ: M Δy = A(R − H(R_d)) − r_p, ΔZ = AᵀΔy + R_d, ΔX = R − H(ΔZ).</summary>
+    public void Direction(double sigmaMu, bool corrector, SchurComplement schur, double[] rhs, double[] dy, ParallelOptions parallel)
+    {
+        Parallel.For(0, Blocks.Length, parallel, b =>
+        {
+            var block = Blocks[b];
+            block.ComplementarityRhs(sigmaMu, corrector, _kernels);
+            for (int k = 0; k < block.StoredLength; k++)
+            {
+                block.Work[k] = block.R[k] - _hrd[b][k];
+            }
+        });
+        for (int i = 0; i < rhs.Length; i++)
+        {
+            rhs[i] = -_rp[i];
+        }
+        foreach (var block in Blocks)
+        {
+            block.ApplyA(block.Work, rhs);
+        }
+        schur.Solve(rhs, dy, _kernels);
+        Parallel.For(0, Blocks.Length, parallel, b =>
+        {
+            var block = Blocks[b];
+            block.Rd.CopyTo(block.DZ, 0);
+            block.AddAdjoint(dy, block.DZ);
+            block.ApplyH(block.DZ, block.DX, _kernels);
+            for (int k = 0; k < block.StoredLength; k++)
+            {
+                block.DX[k] = block.R[k] - block.DX[k];
+            }
+        });
+    }
+
+    public double MaxStep(bool primal, ParallelOptions parallel)
+    {
+        var steps = new double[Blocks.Length];
+        Parallel.For(0, Blocks.Length, parallel, b =>
+            steps[b] = Blocks[b].MaxStep(primal ? Blocks[b].DX : Blocks[b].DZ, primal, _kernels));
+        return steps.Min();
+    }
+
+    /// <summary>⟨X + α_p ΔX, Z + α_d ΔZ⟩ summed over blocks.</summary>
+    public double ComplementarityAfter(double ap, double ad)
+    {
+        double s = 0;
+        foreach (var b in Blocks)
+        {
+            for (int k = 0; k < b.StoredLength; k++)
+            {
+                s += (b.X[k] + ap * b.DX[k]) * (b.Z[k] + ad * b.DZ[k]);
+            }
+        }
+        return s;
+    }
+
+    public void KeepAffine()
+    {
+        foreach (var b in Blocks)
+        {
+            b.DX.CopyTo(b.DXa, 0);
+            b.DZ.CopyTo(b.DZa, 0);
+        }
+    }
+
+    /// <summary>X += α_p ΔX, (y, Z) += α_d (Δy, ΔZ), shortening the steps if a Cholesky test fails.</summary>
+    public bool TakeStep(double ap, double ad, double[] dy)
+    {
+        for (int attempt = 0; attempt < 8; attempt++)
+        {
+            bool ok = true;
+            foreach (var b in Blocks)
+            {
+                for (int k = 0; k < b.StoredLength; k++)
+                {
+                    b.Work[k] = b.X[k] + ap * b.DX[k];
+                }
+                if (!b.IsInterior(b.Work, _kernels))
+                {
+                    ok = false;
+                    break;
+                }
+                for (int k = 0; k < b.StoredLength; k++)
+                {
+                    b.Work[k] = b.Z[k] + ad * b.DZ[k];
+                }
+                if (!b.IsInterior(b.Work, _kernels))
+                {
+                    ok = false;
+                    break;
+                }
+            }
+            if (ok)
+            {
+                foreach (var b in Blocks)
+                {
+                    for (int k = 0; k < b.StoredLength; k++)
+                    {
+                        b.X[k] += ap * b.DX[k];
+                        b.Z[k] += ad * b.DZ[k];
+                    }
+                }
+                for (int i = 0; i < Y.Length; i++)
+                {
+                    Y[i] += ad * dy[i];
+                }
+                return true;
+            }
+            ap *= 0.8;
+            ad *= 0.8;
+        }
+        return false;
+    }
+
+    private static double Dot(double[] a, double[] b) => ManagedKernels.Dot(a, b);
+
+    private static double Norm(double[] a) => Math.Sqrt(ManagedKernels.Dot(a, a));
+}

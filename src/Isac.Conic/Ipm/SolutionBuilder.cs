@@ -1,0 +1,113 @@
+using Isac.Conic.Cones;
+using Isac.Conic.LinearAlgebra;
+using Isac.Conic.Problem;
+
+namespace Isac.Conic.Ipm;
+
+/// <summary>Maps the internal iterate back to the user's blocks and signs, scales certificates and computes the DIMACS errors.</summary>
+internal static class SolutionBuilder
+{
+    public static ConicSolution Build(InternalModel model, IpmState state, SolverStatus status, int iterations,
+                                      TimeSpan elapsed, IDenseKernels kernels)
+    {
+        var problem = model.Problem;
+        double sign = model.Sign;
+        var blocks = model.Blocks;
+        double pobj = blocks.Sum(b => ConeBlock.Dot(b.C, b.X));
+        double dobj = ManagedKernels.Dot(model.Rhs, state.Y);
+
+        // Certificates are rays: scale them to the normalisation documented on SolverStatus.
+        double xScale = 1, yScale = 1;
+        if (status == SolverStatus.PrimalInfeasible)
+        {
+            yScale = 1 / -dobj;
+        }
+        else if (status == SolverStatus.DualInfeasible)
+        {
+            xScale = 1 / pobj;
+        }
+
+        var xs = new double[problem.Cones.Count][];
+        var zs = new double[problem.Cones.Count][];
+        for (int ub = 0; ub < problem.Cones.Count; ub++)
+        {
+            var cone = problem.Cones[ub];
+            var b = blocks[model.UserToInternal[ub]];
+            if (cone.Kind == ConeKind.Free)
+            {
+                int n = cone.Size;
+                xs[ub] = new double[n];
+                zs[ub] = new double[n];
+                for (int k = 0; k < n; k++)
+                {
+                    xs[ub][k] = xScale * (b.X[k] - b.X[n + k]);
+                    zs[ub][k] = yScale * 0.5 * (b.Z[k] - b.Z[n + k]);
+                }
+            }
+            else
+            {
+                xs[ub] = b.X.Select(v => xScale * v).ToArray();
+                zs[ub] = b.Z.Select(v => yScale * v).ToArray();
+            }
+        }
+        var y = state.Y.Select(v => sign * yScale * v).ToArray();
+        double userP = sign * xScale * pobj, userD = sign * yScale * dobj;
+
+        var dimacs = Dimacs(model, state, kernels, xScale, yScale);
+        return new ConicSolution
+        {
+            Status = status,
+            PrimalObjective = userP,
+            DualObjective = userD,
+            X = xs,
+            Y = y,
+            Z = zs,
+            Iterations = iterations,
+            SolveTime = elapsed,
+            Dimacs = dimacs with { ObjectiveGap = (userP - userD) / (1 + Math.Abs(userP) + Math.Abs(userD)) },
+            Backend = kernels.Name,
+        };
+    }
+
+    private static DimacsErrors Dimacs(InternalModel model, IpmState state, IDenseKernels kernels, double xScale, double yScale)
+    {
+        var blocks = model.Blocks;
+        int m = model.M;
+        var ax = new double[m];
+        double pobj = 0, dobj = 0, xz = 0, rd2 = 0, minX = double.PositiveInfinity, minZ = double.PositiveInfinity, cmax = 0;
+        foreach (var b in blocks)
+        {
+            var x = b.X.Select(v => xScale * v).ToArray();
+            var z = b.Z.Select(v => yScale * v).ToArray();
+            b.ApplyA(x, ax);
+            pobj += ConeBlock.Dot(b.C, x);
+            xz += ConeBlock.Dot(x, z);
+            var rd = new double[b.StoredLength];
+            for (int k = 0; k < rd.Length; k++)
+            {
+                rd[k] = -b.C[k] - z[k];
+                cmax = Math.Max(cmax, Math.Abs(b.C[k]));
+            }
+            b.AddAdjoint(state.Y.Select(v => yScale * v).ToArray(), rd);
+            rd2 += ConeBlock.Dot(rd, rd);
+            minX = Math.Min(minX, b.MinEigenvalue(x, kernels));
+            minZ = Math.Min(minZ, b.MinEigenvalue(z, kernels));
+        }
+        double rp2 = 0, amax = 0;
+        for (int i = 0; i < m; i++)
+        {
+            double r = ax[i] - model.Rhs[i];
+            rp2 += r * r;
+            amax = Math.Max(amax, Math.Abs(model.Rhs[i]));
+            dobj += model.Rhs[i] * yScale * state.Y[i];
+        }
+        double denom = 1 + Math.Abs(pobj) + Math.Abs(dobj);
+        return new DimacsErrors(
+            Math.Sqrt(rp2) / (1 + amax),
+            Math.Max(0, -minX) / (1 + amax),
+            Math.Sqrt(rd2) / (1 + cmax),
+            Math.Max(0, -minZ) / (1 + cmax),
+            (pobj - dobj) / denom,
+            xz / denom);
+    }
+}

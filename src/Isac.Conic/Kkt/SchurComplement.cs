@@ -1,0 +1,105 @@
+using Isac.Conic.Cones;
+using Isac.Conic.LinearAlgebra;
+
+namespace Isac.Conic.Kkt;
+
+/// <summary>
+/// The m×m Schur complement M_ij = Σ_blocks ⟨A_i, H(A_j)⟩, formed in parallel by columns (each
+/// column j is written by one thread, so no locks), factorised by Cholesky with a diagonal shift as
+/// a fallback, and solved with one step of iterative refinement.
+/// </summary>
+internal sealed class SchurComplement
+{
+    private readonly int _m;
+    private readonly double[] _matrix;
+    private readonly double[] _factor;
+    private readonly double[] _residual;
+
+    public SchurComplement(int m)
+    {
+        _m = m;
+        _matrix = new double[m * m];
+        _factor = new double[m * m];
+        _residual = new double[m];
+    }
+
+    /// <summary>The diagonal shift the last factorisation needed (0 if none).</summary>
+    public double Shift { get; private set; }
+
+    public double[] Matrix => _matrix;
+
+    public void Form(ConeBlock[] blocks, (int Block, int Local)[][] rowBlocks, int maxStored,
+                     IDenseKernels kernels, ParallelOptions parallel)
+    {
+        foreach (var b in blocks)
+        {
+            b.PrepareSchur(kernels, parallel);
+        }
+        Array.Clear(_matrix);
+        int m = _m;
+        double[] matrix = _matrix;
+        Parallel.For(0, m, parallel, () => new SchurScratch(maxStored), (j, _, scratch) =>
+        {
+            foreach (var (block, local) in rowBlocks[j])
+            {
+                blocks[block].AddSchurColumn(local, matrix, m, scratch, kernels);
+            }
+            return scratch;
+        }, _ => { });
+        for (int i = 0; i < m; i++)
+        {
+            for (int j = i + 1; j < m; j++)
+            {
+                matrix[j * m + i] = matrix[i * m + j];
+            }
+        }
+    }
+
+    /// <summary>Cholesky of M, shifting the diagonal by growing multiples of its largest entry if needed.</summary>
+    public bool Factorize(IDenseKernels kernels)
+    {
+        double maxDiag = 0;
+        for (int i = 0; i < _m; i++)
+        {
+            maxDiag = Math.Max(maxDiag, Math.Abs(_matrix[i * _m + i]));
+        }
+        if (!double.IsFinite(maxDiag))
+        {
+            return false;
+        }
+        Shift = 0;
+        for (int attempt = 0; attempt < 6; attempt++)
+        {
+            _matrix.CopyTo(_factor, 0);
+            if (Shift > 0)
+            {
+                for (int i = 0; i < _m; i++)
+                {
+                    _factor[i * _m + i] += Shift;
+                }
+            }
+            if (kernels.Cholesky(_factor, _m))
+            {
+                return true;
+            }
+            Shift = Shift == 0 ? 1e-14 * Math.Max(maxDiag, 1e-300) : Shift * 100;
+        }
+        return false;
+    }
+
+    /// <summary>x ← M⁻¹ b with one refinement step against the unshifted M.</summary>
+    public void Solve(ReadOnlySpan<double> b, Span<double> x, IDenseKernels kernels)
+    {
+        b.CopyTo(x);
+        kernels.CholeskySolve(_factor, _m, x);
+        for (int i = 0; i < _m; i++)
+        {
+            _residual[i] = b[i] - ManagedKernels.Dot(_matrix.AsSpan(i * _m, _m), x);
+        }
+        kernels.CholeskySolve(_factor, _m, _residual);
+        for (int i = 0; i < _m; i++)
+        {
+            x[i] += _residual[i];
+        }
+    }
+}

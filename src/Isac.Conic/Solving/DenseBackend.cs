@@ -1,0 +1,14 @@
+namespace Isac.Conic;
+
+/// <summary>Which implementation of the dense kernels (Cholesky, products, eigenvalues) to use.</summary>
+public enum DenseBackend
+{
+    /// <summary>The system OpenBLAS/LAPACK when it loads at run time, else the managed kernels.</summary>
+    Auto,
+
+    /// <summary>The managed SIMD kernels, which always work.</summary>
+    Managed,
+
+    /// <summary>The system OpenBLAS (libopenblas.so.0); the solve fails with an input error if it does not load.</summary>
+    OpenBlas,
+}

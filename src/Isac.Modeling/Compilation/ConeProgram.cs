@@ -1,0 +1,59 @@
+using Isac.Modeling.Expressions;
+
+namespace Isac.Modeling.Compilation;
+
+/// <summary>
+/// The canonical model min cᵀx + c₀ s.t. g_k(x) ∈ K_k over N real scalars x, before it is put on
+/// one side of the conic duality. PSD variables carry their own cone (not listed in <see cref="Cones"/>).
+/// </summary>
+internal sealed class ConeProgram
+{
+    public ConeProgram(int scalarCount, IReadOnlyList<Variable> psdVariables, IReadOnlyList<ConeConstraint> cones, RealRows objective)
+    {
+        ScalarCount = scalarCount;
+        Cones = cones;
+        Objective = objective;
+        Used = new bool[scalarCount];
+        foreach (var cone in cones)
+        {
+            MarkUsed(cone.Rows);
+        }
+        MarkUsed(objective);
+        // A PSD variable that appears at all is used whole: its cone involves every scalar.
+        PsdVariables = psdVariables.Where(v => Enumerable.Range(v.Offset, v.ScalarCount).Any(p => Used[p])).ToArray();
+        foreach (var v in PsdVariables)
+        {
+            Array.Fill(Used, true, v.Offset, v.ScalarCount);
+        }
+        UsedCount = Used.Count(u => u);
+    }
+
+    public int ScalarCount { get; }
+
+    /// <summary>The PSD variables that appear in the model.</summary>
+    public IReadOnlyList<Variable> PsdVariables { get; }
+
+    public IReadOnlyList<ConeConstraint> Cones { get; }
+
+    /// <summary>One row: the objective cᵀx + c₀ of the minimisation.</summary>
+    public RealRows Objective { get; }
+
+    /// <summary>Which scalars appear in a row or the objective.</summary>
+    public bool[] Used { get; }
+
+    public int UsedCount { get; }
+
+    /// <summary>m on the cone-variable side: one row per cone row.</summary>
+    public int ConeVariableSideRows => Cones.Sum(c => c.Rows.Count);
+
+    /// <summary>m on the free-scalar side: one per used scalar.</summary>
+    public int FreeScalarSideRows => UsedCount;
+
+    private void MarkUsed(RealRows rows)
+    {
+        foreach (int p in rows.Param)
+        {
+            Used[p] = true;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using Isac.Modeling.Atoms;
+using Isac.Modeling.Expressions;
+using MathNet.Numerics.LinearAlgebra;
+using Complex = System.Numerics.Complex;
+
+namespace Isac.Modeling.Compilation;
+
+/// <summary>Values of variables and parameters for numeric evaluation.</summary>
+internal interface IValueSource
+{
+    Matrix<Complex> Value(Variable variable);
+
+    Matrix<Complex> Value(Parameter parameter);
+}
+
+/// <summary>Parameters at their current values; no variable has a value (for constant folding).</summary>
+internal sealed class ParameterValues : IValueSource
+{
+    public static ParameterValues Instance { get; } = new();
+
+    public Matrix<Complex> Value(Variable variable) =>
+        throw new InvalidOperationException($"variable '{variable.Name}' has no value while lowering a constant");
+
+    public Matrix<Complex> Value(Parameter parameter) => parameter.Value;
+}
+
+/// <summary>Replaces a convex or concave atom by an epigraph (hypograph) variable and its cone constraints.</summary>
+internal interface IAtomCanonicalizer
+{
+    AffineMap Epigraph(Atom atom);
+}
+
+/// <summary>
+/// Lowers expression trees to <see cref="AffineMap"/>s, once per node (shared sub-expressions such
+/// as R = Σ_k W_k used in many traces are lowered once). Constant sub-trees are evaluated
+/// numerically; atoms are handed to the canonicaliser, which replaces them by auxiliary variables.
+/// </summary>
+internal sealed class Lowering
+{
+    private readonly Dictionary<Expression, AffineMap> _maps = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Expression, Complex[,]> _constants = new(ReferenceEqualityComparer.Instance);
+    private readonly IAtomCanonicalizer? _atoms;
+
+    public Lowering(IAtomCanonicalizer? atoms = null) => _atoms = atoms;
+
+    public AffineMap Lower(Expression e)
+    {
+        if (_maps.TryGetValue(e, out var map))
+        {
+            return map;
+        }
+        if (e.Curvature == Curvature.Constant)
+        {
+            map = AffineMap.FromConstant(e.Evaluate(ParameterValues.Instance));
+        }
+        else if (e is Atom atom)
+        {
+            map = (_atoms ?? throw new InvalidOperationException($"atom '{atom}' outside a model")).Epigraph(atom);
+        }
+        else
+        {
+            map = e.Lower(this);
+        }
+        _maps[e] = map;
+        return map;
+    }
+
+    /// <summary>The value of a constant sub-expression as a rows×cols array.</summary>
+    public Complex[,] ConstantValue(Expression e)
+    {
+        if (!_constants.TryGetValue(e, out var value))
+        {
+            value = e.Evaluate(ParameterValues.Instance).ToArray();
+            _constants[e] = value;
+        }
+        return value;
+    }
+}
