@@ -205,6 +205,21 @@ public sealed class Model
             side = mCone > 0 && mCone <= mFree ? FormulationSide.ConeVariables : FormulationSide.FreeScalars;
         }
         var problem = side == FormulationSide.ConeVariables ? ConeVariableSide.Build(program) : FreeScalarSide.Build(program);
+        if (settings.SecondOrderCones == SecondOrderConeForm.ArrowPsd)
+        {
+            var (rewritten, back) = SdpaExport.Rewrite(problem.Problem, secondOrderAsPsd: true, freeAsNonnegative: false);
+            var mapInner = problem.MapBack;
+            problem = new SideProblem
+            {
+                Problem = rewritten,
+                Side = problem.Side,
+                Scalars = problem.Scalars,
+                Multipliers = problem.Multipliers,
+                LowRankTerms = problem.LowRankTerms,
+                ObjectiveConstant = problem.ObjectiveConstant,
+                MapBack = s => mapInner(back(s)),
+            };
+        }
         var parameters = _parameters.ToDictionary(p => p, p => p.Value);
         return new CompiledModel(this, problem, program, duals, parameters, IsMaximization,
                                  canonicalizer.ScalarCount - canonicalizer.UserScalarCount, clock.Elapsed);

@@ -7,7 +7,8 @@ namespace Isac.Conic.Cones;
 /// </summary>
 /// <remarks>
 /// Each block linearises X Z = σμ I (its own version) as ΔX + H(ΔZ) = R, with R the complementarity
-/// right-hand side (predictor: σ = 0; corrector: σμ and Mehrotra's second-order term). With
+/// right-hand side (predictor: R = −X; corrector, a correction δ added to the predictor: σμ and
+/// Mehrotra's second-order term). With
 /// ΔZ = Aᵀ Δy + R_d (R_d = Aᵀy − C − Z) and A(ΔX) = r_p = a − A(X) this gives the Schur system
 /// M Δy = A(R − H(R_d)) − r_p, M_ij = ⟨A_i, H(A_j)⟩.
 /// </remarks>
@@ -65,11 +66,22 @@ internal abstract class ConeBlock
     /// <summary>Factorises X and Z and computes the scaling; false if either is not interior.</summary>
     public abstract bool PrepareScaling(Isac.Conic.LinearAlgebra.IDenseKernels kernels);
 
-    /// <summary>R ← the complementarity right-hand side for target σμ, with Mehrotra's term from DXa, DZa when asked.</summary>
+    /// <summary>R ← the complementarity right-hand side: for the predictor σμ·(inverse) − X; for the
+    /// corrector, which is computed as a correction to the predictor, only σμ·(inverse) minus
+    /// Mehrotra's second-order term from DXa, DZa.</summary>
     public abstract void ComplementarityRhs(double sigmaMu, bool corrector, Isac.Conic.LinearAlgebra.IDenseKernels kernels);
 
     /// <summary>result ← H(v).</summary>
     public abstract void ApplyH(ReadOnlySpan<double> v, Span<double> result, Isac.Conic.LinearAlgebra.IDenseKernels kernels);
+
+    /// <summary>result ← H(Σ_i y_i A_i + extra) (extra may be null). PSD blocks apply low-rank rows through
+    /// the same X u and Z⁻¹ u products the Schur complement used, so that M and the direction agree.</summary>
+    public virtual void ApplyHToAdjoint(ReadOnlySpan<double> y, double[]? extra, Span<double> result, Isac.Conic.LinearAlgebra.IDenseKernels kernels)
+    {
+        var v = extra is null ? new double[StoredLength] : (double[])extra.Clone();
+        AddAdjoint(y, v);
+        ApplyH(v, result, kernels);
+    }
 
     /// <summary>Largest α with (X or Z) + α d in the cone (∞ if unbounded), using the factor from <see cref="PrepareScaling"/>.</summary>
     public abstract double MaxStep(double[] d, bool primal, Isac.Conic.LinearAlgebra.IDenseKernels kernels);

@@ -3,7 +3,7 @@ using Isac.Conic.LinearAlgebra;
 namespace Isac.Conic.Cones;
 
 /// <summary>
-/// A nonnegative orthant (LP) block: H = diag(x/z), R = σμ/z − x − Δx_a Δz_a / z,
+/// A nonnegative orthant (LP) block: H = diag(x/z); predictor R = −x, corrector R = (σμ − Δx_a Δz_a)/z;
 /// M_ij += Σ_k A_i[k] (x_k / z_k) A_j[k] (formed column by column from the transposed data).
 /// </summary>
 internal sealed class NonnegativeBlock : ConeBlock
@@ -80,7 +80,7 @@ internal sealed class NonnegativeBlock : ConeBlock
     {
         for (int k = 0; k < Size; k++)
         {
-            R[k] = (sigmaMu - (corrector ? DXa[k] * DZa[k] : 0)) / Z[k] - X[k];
+            R[k] = corrector ? (sigmaMu - DXa[k] * DZa[k]) / Z[k] : sigmaMu / Z[k] - X[k];
         }
     }
 

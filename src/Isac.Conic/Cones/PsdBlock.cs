@@ -4,7 +4,7 @@ namespace Isac.Conic.Cones;
 
 /// <summary>
 /// A positive semidefinite block with the HKM direction: H(V) = sym(X V Z⁻¹), so that
-/// M_ij = tr(A_i X A_j Z⁻¹) and R = σμ Z⁻¹ − X − sym(ΔX_a ΔZ_a Z⁻¹).
+/// M_ij = tr(A_i X A_j Z⁻¹); predictor R = −X, corrector R = σμ Z⁻¹ − sym(ΔX_a ΔZ_a Z⁻¹).
 /// </summary>
 /// <remarks>
 /// Schur complement entries per pair of data kinds (W = Z⁻¹):
@@ -89,18 +89,23 @@ internal sealed class PsdBlock : ConeBlock
     public override void ComplementarityRhs(double sigmaMu, bool corrector, IDenseKernels kernels)
     {
         int nn = StoredLength;
+        if (!corrector)
+        {
+            for (int k = 0; k < nn; k++)
+            {
+                R[k] = sigmaMu * _w[k] - X[k];
+            }
+            return;
+        }
+        // Corrector, as a correction to the predictor: R = σμ W − sym(ΔX_a ΔZ_a W).
+        kernels.Gemm(Size, Size, Size, 1.0, DZa, _w, 0.0, Work);
+        var g = new double[nn];
+        kernels.Gemm(Size, Size, Size, 1.0, DXa, Work, 0.0, g);
         for (int k = 0; k < nn; k++)
         {
-            R[k] = sigmaMu * _w[k] - X[k];
+            R[k] = sigmaMu * _w[k];
         }
-        if (corrector)
-        {
-            // R −= sym(ΔX_a ΔZ_a W)
-            kernels.Gemm(Size, Size, Size, 1.0, DZa, _w, 0.0, Work);
-            var g = new double[nn];
-            kernels.Gemm(Size, Size, Size, 1.0, DXa, Work, 0.0, g);
-            SubtractSymmetricPart(g, R);
-        }
+        SubtractSymmetricPart(g, R);
     }
 
     public override void ApplyH(ReadOnlySpan<double> v, Span<double> result, IDenseKernels kernels)
@@ -109,6 +114,54 @@ internal sealed class PsdBlock : ConeBlock
         var t = new double[StoredLength];
         kernels.Gemm(Size, Size, Size, 1.0, v, _w, 0.0, t);
         kernels.Gemm(Size, Size, Size, 1.0, X, t, 0.0, result);
+        Symmetrize(result);
+    }
+
+    public override void ApplyHToAdjoint(ReadOnlySpan<double> y, double[]? extra, Span<double> result, IDenseKernels kernels)
+    {
+        int n = Size;
+        var dense = extra is null ? new double[StoredLength] : (double[])extra.Clone();
+        bool anyDense = extra is not null;
+        foreach (var d in _data)
+        {
+            if (d.Kind != PsdDataKind.LowRank && y[d.Row] != 0)
+            {
+                d.AddTo(dense, n, y[d.Row]);
+                anyDense = true;
+            }
+        }
+        if (anyDense)
+        {
+            var t = new double[StoredLength];
+            kernels.Gemm(n, n, n, 1.0, dense, _w, 0.0, t);
+            kernels.Gemm(n, n, n, 1.0, X, t, 0.0, result);
+        }
+        else
+        {
+            result.Slice(0, StoredLength).Clear();
+        }
+        // X (d u uᵀ) W = d (X u)(W u)ᵀ with the vectors of PrepareSchur.
+        for (int k = 0; k < _data.Length; k++)
+        {
+            var d = _data[k];
+            double yi = y[d.Row];
+            if (d.Kind != PsdDataKind.LowRank || yi == 0)
+            {
+                continue;
+            }
+            for (int l = 0; l < d.Rank; l++)
+            {
+                double c = yi * d.Weights[l];
+                ReadOnlySpan<double> xu = _xu[k].AsSpan(l * n, n), wu = _wu[k].AsSpan(l * n, n);
+                for (int p = 0; p < n; p++)
+                {
+                    if (xu[p] != 0)
+                    {
+                        ManagedKernels.Axpy(c * xu[p], wu, result.Slice(p * n, n));
+                    }
+                }
+            }
+        }
         Symmetrize(result);
     }
 

@@ -7,10 +7,10 @@ namespace Isac.Conic.Cones;
 /// Vandenberghe's CVXOPT notes): W = β(2 w wᵀ − J), J = diag(1, −I), with W z = W⁻¹ x = λ.
 /// </summary>
 /// <remarks>
-/// x̂ = x/√(xᵀJx), ẑ = z/√(zᵀJz), γ = √((1 + x̂ᵀẑ)/2), w = (ẑ + J x̂)/(2γ), β = (xᵀJx / zᵀJz)^¼.
+/// x̂ = x/√(xᵀJx), ẑ = z/√(zᵀJz), γ = √((1 + x̂ᵀẑ)/2), ŵ = (x̂ + J ẑ)/(2γ), β = (xᵀJx / zᵀJz)^¼;
+/// ŵ has det 1 and its quadratic representation maps ẑ to x̂, v = ŵ^½ = (ŵ + e)/√(2(ŵ₀+1)).
 /// The scaled centring condition λ ∘ (W⁻¹ΔX + WΔZ) = σμe − λ∘λ − (W⁻¹ΔX_a)∘(WΔZ_a) gives
-/// ΔX = W u − W² ΔZ with λ ∘ u equal to the right side, so H = W² = β²(2 q qᵀ − J) where
-/// q = (w₀² + ‖w̄‖², 2 w₀ w̄) is the Jordan square of w, and R = W u.
+/// ΔX = W u − W² ΔZ with λ ∘ u equal to the right side, so H = W² = β²(2 ŵŵᵀ − J) and R = W u.
 /// Jordan product: x ∘ z = (xᵀz, x₀ z̄ + z₀ x̄); identity e = (1, 0, …, 0); degree 1.
 /// </remarks>
 internal sealed class SecondOrderBlock : ConeBlock
@@ -90,21 +90,19 @@ internal sealed class SecondOrderBlock : ConeBlock
             xz += X[k] * Z[k];
         }
         double gamma = Math.Sqrt(0.5 * (1 + xz / (sx * sz)));
-        _w[0] = (Z[0] / sz + X[0] / sx) / (2 * gamma);
+        _w[0] = (X[0] / sx + Z[0] / sz) / (2 * gamma);
         for (int k = 1; k < Size; k++)
         {
-            _w[k] = (Z[k] / sz - X[k] / sx) / (2 * gamma);
+            _w[k] = (X[k] / sx - Z[k] / sz) / (2 * gamma);
         }
         _beta = Math.Sqrt(sx / sz);
-        double wbar2 = 0;
+        // P(ŵ) ẑ = x̂, so H = W² = β² P(ŵ) = β²(2ŵŵᵀ − J); W = β P(v) with v = ŵ^½ = (ŵ + e)/√(2(ŵ₀ + 1)).
+        _w.CopyTo(_q, 0);
+        double root = Math.Sqrt(2 * (_w[0] + 1));
+        _w[0] = (_w[0] + 1) / root;
         for (int k = 1; k < Size; k++)
         {
-            wbar2 += _w[k] * _w[k];
-        }
-        _q[0] = _w[0] * _w[0] + wbar2;
-        for (int k = 1; k < Size; k++)
-        {
-            _q[k] = 2 * _w[0] * _w[k];
+            _w[k] /= root;
         }
         ApplyW(Z, _lambda, inverse: false);
         for (int r = 0; r < _data.Length; r++)
@@ -114,7 +112,7 @@ internal sealed class SecondOrderBlock : ConeBlock
         return true;
     }
 
-    /// <summary>result ← W v, or W⁻¹ v = (1/β)(2 (Jw)(Jw)ᵀ − J) v.</summary>
+    /// <summary>result ← W v = β(2 v vᵀ − J) v, or W⁻¹ v = (1/β)(2 (Jv)(Jv)ᵀ − J) v (v = ŵ^½ stored in _w).</summary>
     internal void ApplyW(ReadOnlySpan<double> v, Span<double> result, bool inverse)
     {
         double sign = inverse ? -1 : 1;
@@ -166,25 +164,27 @@ internal sealed class SecondOrderBlock : ConeBlock
     {
         int n = Size;
         var sv = new double[n];
-        JordanProduct(_lambda, _lambda, sv);
-        for (int k = 0; k < n; k++)
+        if (!corrector)
         {
-            sv[k] = -sv[k];
+            JordanProduct(_lambda, _lambda, sv);
+            for (int k = 0; k < n; k++)
+            {
+                sv[k] = -sv[k];
+            }
         }
-        sv[0] += sigmaMu;
-        if (corrector)
+        else
         {
             var a = new double[n];
             var b = new double[n];
-            var ab = new double[n];
             ApplyW(DXa, a, inverse: true);
             ApplyW(DZa, b, inverse: false);
-            JordanProduct(a, b, ab);
+            JordanProduct(a, b, sv);
             for (int k = 0; k < n; k++)
             {
-                sv[k] -= ab[k];
+                sv[k] = -sv[k];
             }
         }
+        sv[0] += sigmaMu;
         var u = new double[n];
         ArrowSolve(_lambda, sv, u);
         ApplyW(u, R, inverse: false);

@@ -23,7 +23,30 @@ namespace Isac.Conic.Ipm;
 /// </remarks>
 internal static class InteriorPointMethod
 {
-    private const double StepFraction = 0.95;
+    /// <summary>
+    /// The centring parameter σ (target σμ for the corrector) from the predictor's reduction
+    /// γ = μ_aff/μ, following CSDP's rule: aggressive (σ = γ^(α_p+α_d)) only once both sides are
+    /// feasible, the predictor steps were long and the gap is not yet tiny; otherwise σ = min(γ, 0.9);
+    /// and at most 1/2 once feasible. Mehrotra's γ³ alone drives poorly centred iterates near the
+    /// end, where the HKM products X ΔZ Z⁻¹ then lose the digits primal feasibility needs.
+    /// </summary>
+    private static double Centering(double reduction, double ap, double ad, Measures m, SolverSettings s)
+    {
+        double gamma = double.IsFinite(reduction) && reduction > 0 ? reduction : 0.5;
+        bool feasible = m.PrimalInfeasibility < 0.1 * s.PrimalFeasibilityTolerance
+                        && m.DualInfeasibility < 0.1 * s.DualFeasibilityTolerance;
+        double sigma = feasible && ap > 0.2 && ad > 0.2 && ap + ad > 1 && m.RelativeGap > 1e-6 && gamma < 1
+            ? Math.Pow(gamma, ap + ad)
+            : Math.Min(gamma, 0.9);
+        if (m.PrimalInfeasibility < 0.9 * s.PrimalFeasibilityTolerance && m.DualInfeasibility < 0.9 * s.DualFeasibilityTolerance)
+        {
+            sigma = Math.Min(sigma, 0.5);
+        }
+        return sigma;
+    }
+
+    /// <summary>Iterations without halving the best distance to the tolerances before giving up.</summary>
+    private const int StallIterations = 8;
 
     public static ConicSolution Run(ConicProblem problem, SolverSettings settings, TextWriter? log, CancellationToken ct)
     {
@@ -50,6 +73,8 @@ internal static class InteriorPointMethod
         SolverStatus? status = null;
         int iter = 0;
         int stalls = 0;
+        double bestQuality = double.PositiveInfinity;
+        int bestIter = 0;
         double alphaP = 0, alphaD = 0;
         Measures measures;
         while (true)
@@ -59,6 +84,21 @@ internal static class InteriorPointMethod
             if (measures.IsOptimal(settings))
             {
                 status = SolverStatus.Solved;
+                break;
+            }
+            double quality = measures.Quality(settings);
+            if (quality < bestQuality)
+            {
+                // CSDP's safeguard: remember the best iterate, return it if the iteration stalls.
+                if (quality < 0.5 * bestQuality)
+                {
+                    bestIter = iter;
+                }
+                bestQuality = quality;
+                state.SaveBest();
+            }
+            else if (iter - bestIter >= StallIterations && bestQuality < 1e6)
+            {
                 break;
             }
             if (state.PrimalInfeasibilityRatio() < settings.InfeasibilityTolerance)
@@ -98,19 +138,22 @@ internal static class InteriorPointMethod
             state.ComputeHRd(parallel);
 
             // Predictor.
-            state.Direction(0.0, corrector: false, schur, rhs, dyAffine, parallel);
+            state.Predictor(schur, rhs, dyAffine, parallel);
             double apMax = state.MaxStep(primal: true, parallel);
             double adMax = state.MaxStep(primal: false, parallel);
             double muAffine = state.ComplementarityAfter(Math.Min(1, apMax), Math.Min(1, adMax)) / model.Degree;
-            double sigma = Math.Clamp(Math.Pow(Math.Max(muAffine, 0) / measures.Mu, 3), 0, 1);
+            double ap1 = Math.Min(1, apMax), ad1 = Math.Min(1, adMax);
+            double minStep = Math.Min(ap1, ad1);
+            double sigma = Centering(muAffine / measures.Mu, ap1, ad1, measures, settings);
+            double gamma = 0.9 + 0.07 * minStep;
             state.KeepAffine();
 
             // Corrector.
-            state.Direction(sigma * measures.Mu, corrector: true, schur, rhs, dy, parallel);
+            state.Corrector(sigma * measures.Mu, schur, rhs, dyAffine, dy, parallel);
             apMax = state.MaxStep(primal: true, parallel);
             adMax = state.MaxStep(primal: false, parallel);
-            alphaP = Math.Min(1, StepFraction * apMax);
-            alphaD = Math.Min(1, StepFraction * adMax);
+            alphaP = Math.Min(1, gamma * apMax);
+            alphaD = Math.Min(1, gamma * adMax);
             if (!state.TakeStep(alphaP, alphaD, dy))
             {
                 break;
@@ -123,6 +166,12 @@ internal static class InteriorPointMethod
             }
         }
         measures = state.ComputeResiduals();
+        if (status is null or SolverStatus.MaxIterations or SolverStatus.TimeLimit or SolverStatus.Cancelled
+            && measures.Quality(settings) > bestQuality)
+        {
+            state.RestoreBest();
+            measures = state.ComputeResiduals();
+        }
         status ??= measures.IsOptimal(settings with
         {
             RelativeGapTolerance = Math.Min(0.5, 1000 * settings.RelativeGapTolerance),

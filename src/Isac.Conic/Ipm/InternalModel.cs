@@ -93,16 +93,29 @@ internal sealed class InternalModel
                 case ConeKind.PositiveSemidefinite:
                 {
                     var data = new List<PsdRowData>();
+                    var detected = new List<PsdRowData?>();
                     foreach (var g in groups)
                     {
-                        var d = MergePsd(g.Key, g.Select(t => t.Matrix).ToList(), cone.Size, detectLowRank);
+                        var d = MergePsd(g.Key, g.Select(t => t.Matrix).ToList(), cone.Size);
                         if (d is not null)
                         {
                             data.Add(d);
+                            detected.Add(detectLowRank && d.Kind != PsdDataKind.LowRank ? TryLowRank(d, cone.Size) : null);
                             rowUsed[g.Key] = true;
-                            lowRank += d.Kind == PsdDataKind.LowRank ? 1 : 0;
                         }
                     }
+                    // Recognised low rank is used where it pays: when most rows of the block have it. One
+                    // dense low-rank row among sparse ones (gpp's e eᵀ) saves nothing, and its (uᵀXu)(uᵀZ⁻¹u)
+                    // entries lose digits as u approaches the null space of X.
+                    int candidates = detected.Count(d => d is not null);
+                    if (candidates > 0 && 2 * candidates >= data.Count)
+                    {
+                        for (int k = 0; k < data.Count; k++)
+                        {
+                            data[k] = detected[k] ?? data[k];
+                        }
+                    }
+                    lowRank += data.Count(d => d.Kind == PsdDataKind.LowRank);
                     blocks[b] = new PsdBlock(cone.Size, data.ToArray());
                     break;
                 }
@@ -187,7 +200,7 @@ internal sealed class InternalModel
         return idx.Count == 0 ? null : new VectorRowData(row, idx.ToArray(), val.ToArray());
     }
 
-    private static PsdRowData? MergePsd(int row, List<BlockMatrix> terms, int n, bool detectLowRank)
+    private static PsdRowData? MergePsd(int row, List<BlockMatrix> terms, int n)
     {
         if (terms.All(t => t is LowRankBlockMatrix))
         {
@@ -221,7 +234,7 @@ internal sealed class InternalModel
             }
             var data = PsdRowData.FromSparse(row, entries.Select(e => e.Key.Item1).ToArray(),
                 entries.Select(e => e.Key.Item2).ToArray(), entries.Select(e => e.Value).ToArray());
-            return detectLowRank ? TryLowRank(data, n) ?? data : data;
+            return data;
         }
         var dense = new double[n * n];
         foreach (var t in terms)
@@ -233,8 +246,7 @@ internal sealed class InternalModel
         {
             return null;
         }
-        var d = new PsdRowData { Row = row, Kind = PsdDataKind.Dense, Dense = dense, NonzeroRows = rows };
-        return detectLowRank ? TryLowRank(d, n) ?? d : d;
+        return new PsdRowData { Row = row, Kind = PsdDataKind.Dense, Dense = dense, NonzeroRows = rows };
     }
 
     /// <summary>Low-rank form of data that are dense on their support and of rank ≤ 4, else null.</summary>

@@ -29,6 +29,39 @@ internal sealed class IpmState
 
     public double[] Y { get; }
 
+    private double[][]? _bestX;
+    private double[][]? _bestZ;
+    private double[]? _bestY;
+
+    /// <summary>Remembers the current iterate as the best so far.</summary>
+    public void SaveBest()
+    {
+        _bestX ??= Blocks.Select(b => new double[b.StoredLength]).ToArray();
+        _bestZ ??= Blocks.Select(b => new double[b.StoredLength]).ToArray();
+        _bestY ??= new double[Y.Length];
+        for (int b = 0; b < Blocks.Length; b++)
+        {
+            Blocks[b].X.CopyTo(_bestX[b], 0);
+            Blocks[b].Z.CopyTo(_bestZ[b], 0);
+        }
+        Y.CopyTo(_bestY, 0);
+    }
+
+    /// <summary>Returns to the iterate saved by <see cref="SaveBest"/>.</summary>
+    public void RestoreBest()
+    {
+        if (_bestX is null || _bestZ is null || _bestY is null)
+        {
+            return;
+        }
+        for (int b = 0; b < Blocks.Length; b++)
+        {
+            _bestX[b].CopyTo(Blocks[b].X, 0);
+            _bestZ[b].CopyTo(Blocks[b].Z, 0);
+        }
+        _bestY.CopyTo(Y, 0);
+    }
+
     public double NormRhs => _normA;
 
     public double NormC => _normC;
@@ -98,7 +131,7 @@ internal sealed class IpmState
             dobj += _model.Rhs[i] * Y[i];
         }
         return new Measures(pobj, dobj, Math.Sqrt(rp2) / (1 + _normA), Math.Sqrt(rd2) / (1 + _normC),
-            Math.Abs(pobj - dobj) / (1 + Math.Abs(pobj) + Math.Abs(dobj)), xz / _model.Degree);
+            Math.Abs(xz) / (1 + Math.Abs(pobj) + Math.Abs(dobj)), xz / _model.Degree);
     }
 
     /// <summary>‖Aᵀy − Z‖ / (−aᵀy): small when y is a ray proving (P) infeasible.</summary>
@@ -156,8 +189,45 @@ internal sealed class IpmState
         });
     }
 
-    /// <summary>The direction for target σμ: M Δy = A(R − H(R_d)) − r_p, ΔZ = AᵀΔy + R_d, ΔX = R − H(ΔZ).</summary>
-    public void Direction(double sigmaMu, bool corrector, SchurComplement schur, double[] rhs, double[] dy, ParallelOptions parallel)
+    /// <summary>The predictor (σ = 0): M Δy = A(R − H(R_d)) − r_p, ΔZ = AᵀΔy + R_d, ΔX = R − H(ΔZ) with R = −X.</summary>
+    public void Predictor(SchurComplement schur, double[] rhs, double[] dy, ParallelOptions parallel)
+    {
+        Solve(0.0, corrector: false, _rp, useRd: true, schur, rhs, dy, parallel);
+    }
+
+    /// <summary>
+    /// The corrector, computed as CSDP does as a correction δ to the predictor: with
+    /// r_p' = a − A(X + ΔX_a) measured (so the predictor's rounding is corrected too),
+    /// M δy = A(R_c) − r_p', δZ = Aᵀδy, δX = R_c − H(δZ), R_c = σμ Z⁻¹ − sym(ΔX_a ΔZ_a Z⁻¹);
+    /// the direction is (ΔX_a + δX, Δy_a + δy, ΔZ_a + δZ). Being small, δX carries small rounding.
+    /// </summary>
+    public void Corrector(double sigmaMu, SchurComplement schur, double[] rhs, double[] dyAffine, double[] dy, ParallelOptions parallel)
+    {
+        var rpAfter = new double[_model.M];
+        foreach (var block in Blocks)
+        {
+            block.ApplyA(block.DXa, rpAfter);
+        }
+        for (int i = 0; i < rpAfter.Length; i++)
+        {
+            rpAfter[i] = _rp[i] - rpAfter[i];
+        }
+        Solve(sigmaMu, corrector: true, rpAfter, useRd: false, schur, rhs, dy, parallel);
+        foreach (var block in Blocks)
+        {
+            for (int k = 0; k < block.StoredLength; k++)
+            {
+                block.DX[k] += block.DXa[k];
+                block.DZ[k] += block.DZa[k];
+            }
+        }
+        for (int i = 0; i < dy.Length; i++)
+        {
+            dy[i] += dyAffine[i];
+        }
+    }
+
+    private void Solve(double sigmaMu, bool corrector, double[] rp, bool useRd, SchurComplement schur, double[] rhs, double[] dy, ParallelOptions parallel)
     {
         Parallel.For(0, Blocks.Length, parallel, b =>
         {
@@ -165,29 +235,102 @@ internal sealed class IpmState
             block.ComplementarityRhs(sigmaMu, corrector, _kernels);
             for (int k = 0; k < block.StoredLength; k++)
             {
-                block.Work[k] = block.R[k] - _hrd[b][k];
+                block.Work[k] = useRd ? block.R[k] - _hrd[b][k] : block.R[k];
             }
         });
         for (int i = 0; i < rhs.Length; i++)
         {
-            rhs[i] = -_rp[i];
+            rhs[i] = -rp[i];
         }
         foreach (var block in Blocks)
         {
             block.ApplyA(block.Work, rhs);
         }
         schur.Solve(rhs, dy, _kernels);
+        RefineAgainstOperator(schur, rhs, dy, parallel);
         Parallel.For(0, Blocks.Length, parallel, b =>
         {
             var block = Blocks[b];
-            block.Rd.CopyTo(block.DZ, 0);
+            if (useRd)
+            {
+                block.Rd.CopyTo(block.DZ, 0);
+            }
+            else
+            {
+                Array.Clear(block.DZ);
+            }
             block.AddAdjoint(dy, block.DZ);
-            block.ApplyH(block.DZ, block.DX, _kernels);
+            block.ApplyHToAdjoint(dy, useRd ? block.Rd : null, block.DX, _kernels);
             for (int k = 0; k < block.StoredLength; k++)
             {
                 block.DX[k] = block.R[k] - block.DX[k];
             }
         });
+    }
+
+    /// <summary>
+    /// Iterative refinement of M Δy = rhs against the operator as it is applied to form ΔX,
+    /// Δy ↦ A(H(AᵀΔy)), rather than against the stored M: near the optimum the two differ in
+    /// the last digits of ill-conditioned entries, and that difference becomes primal infeasibility.
+    /// Keeps the best Δy, stops after three refinements without improvement (as CSDP does).
+    /// </summary>
+    private void RefineAgainstOperator(SchurComplement schur, double[] rhs, double[] dy, ParallelOptions parallel)
+    {
+        int m = rhs.Length;
+        var residual = new double[m];
+        double rhsNorm = 1 + Norm(rhs);
+        double err = OperatorResidual(rhs, dy, residual, parallel) / rhsNorm;
+        if (err <= RefinementTarget)
+        {
+            return;
+        }
+        var best = (double[])dy.Clone();
+        double bestErr = err;
+        var delta = new double[m];
+        int lastImprovement = 0;
+        for (int k = 1; k <= 20 && k - lastImprovement < 3 && bestErr > 1e-15; k++)
+        {
+            schur.Solve(residual, delta, _kernels);
+            for (int i = 0; i < m; i++)
+            {
+                dy[i] += delta[i];
+            }
+            err = OperatorResidual(rhs, dy, residual, parallel) / rhsNorm;
+            if (err < bestErr)
+            {
+                bestErr = err;
+                lastImprovement = k;
+                dy.CopyTo(best, 0);
+            }
+        }
+        best.CopyTo(dy, 0);
+    }
+
+    /// <summary>Refinement stops once the relative residual is this small.</summary>
+    private const double RefinementTarget = 1e-13;
+
+    /// <summary>residual ← rhs − A(H(Aᵀ v)); returns its norm.</summary>
+    private double OperatorResidual(double[] rhs, double[] v, double[] residual, ParallelOptions parallel)
+    {
+        var parts = new double[Blocks.Length][];
+        Parallel.For(0, Blocks.Length, parallel, b =>
+        {
+            var block = Blocks[b];
+            var h = new double[block.StoredLength];
+            block.ApplyHToAdjoint(v, null, h, _kernels);
+            parts[b] = new double[rhs.Length];
+            block.ApplyA(h, parts[b]);
+        });
+        for (int i = 0; i < rhs.Length; i++)
+        {
+            double s = rhs[i];
+            foreach (var p in parts)
+            {
+                s -= p[i];
+            }
+            residual[i] = s;
+        }
+        return Norm(residual);
     }
 
     public double MaxStep(bool primal, ParallelOptions parallel)

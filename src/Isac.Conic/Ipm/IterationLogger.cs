@@ -42,9 +42,12 @@ internal sealed class IterationLogger(TextWriter? log, Verbosity verbosity)
             return;
         }
         log.WriteLine(string.Format(Inv, "  status: {0} after {1} iterations, {2:F3} s", s.Status, s.Iterations, s.SolveTime.TotalSeconds));
-        log.WriteLine(string.Format(Inv, "  primal objective: {0:E10}   dual objective: {1:E10}", s.PrimalObjective, s.DualObjective));
+        log.WriteLine(string.Format(Inv, "  primal objective: {0}   dual objective: {1}", Objective(s.PrimalObjective), Objective(s.DualObjective)));
         log.WriteLine("  DIMACS errors: " + string.Join(" ", s.Dimacs.ToArray().Select(v => v.ToString("E2", Inv))));
     }
+
+    /// <summary>Eight significant digits, as CSDP prints objective values (2.3000000e+01).</summary>
+    private static string Objective(double v) => v.ToString("0.0000000e+00", Inv);
 
     private static string Name(ConeKind k) => k switch
     {

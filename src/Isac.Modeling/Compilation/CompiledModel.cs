@@ -30,9 +30,10 @@ public sealed class CompiledModel
     {
         _model = model;
         _side = side;
+        Program = program;
         _duals = duals;
         _parameters = parameters;
-        _objectiveConstant = program.Objective.Constant[0];
+        _objectiveConstant = side.ObjectiveConstant;
         _maximize = maximize;
         Statistics = new ModelStatistics
         {
@@ -47,6 +48,9 @@ public sealed class CompiledModel
             CompileTime = compileTime,
         };
     }
+
+    /// <summary>The canonical cone program (for checks of the KKT conditions).</summary>
+    internal ConeProgram Program { get; }
 
     /// <summary>The problem handed to the solver.</summary>
     public ConicProblem Problem => _side.Problem;
@@ -66,7 +70,7 @@ public sealed class CompiledModel
     /// <param name="cancellationToken">Stops the solve (status <see cref="ModelStatus.Cancelled"/>).</param>
     public ModelSolution Solve(SolverSettings? settings = null, TextWriter? log = null, CancellationToken cancellationToken = default)
     {
-        var s = ConicSolver.Solve(_side.Problem, settings, log, cancellationToken);
+        var s = _side.MapBack(ConicSolver.Solve(_side.Problem, settings, log, cancellationToken));
         var status = _side.Status(s.Status);
         bool values = status is ModelStatus.Optimal or ModelStatus.OptimalInaccurate;
         double[]? x = values ? _side.Scalars(s) : null;
@@ -80,7 +84,7 @@ public sealed class CompiledModel
             Dimacs = s.Dimacs,
         };
         return new ModelSolution(_model, status, x, _duals, k => _side.Multipliers(s, k), _parameters,
-                                 _maximize ? -bound : bound, statistics, s);
+                                 _maximize ? -bound : bound, statistics, s) { Compiled = this, Scalars = x };
     }
 
     /// <summary>
@@ -101,10 +105,16 @@ public sealed class CompiledModel
         SdpaWriter.Write(ToSdpaProblem(), writer);
     }
 
-    /// <summary>The model's optimal value (in its own sense) implied by the optimal ⟨C, X⟩ of <see cref="Problem"/>.</summary>
-    public double ModelObjectiveFromSolverPrimal(double primalObjective)
+    /// <summary>
+    /// The model's optimal value (in its own sense) from the optimal value an SDPA solver (CSDP:
+    /// max ⟨F₀, X⟩) reports for the file <see cref="WriteSdpa"/> wrote; this adds back the
+    /// objective's constant term, which the file does not hold.
+    /// </summary>
+    public double ObjectiveFromSdpaValue(double sdpaOptimalValue)
     {
-        double fmin = (_side.Side == FormulationSide.ConeVariables ? primalObjective : -primalObjective) + _objectiveConstant;
+        // The file maximises ⟨−C, X⟩, so ⟨C, X⟩ = −value; on the free-scalar side ⟨C, X⟩ = −f_min.
+        double primal = -sdpaOptimalValue;
+        double fmin = (_side.Side == FormulationSide.ConeVariables ? primal : -primal) + _objectiveConstant;
         return _maximize ? -fmin : fmin;
     }
 

@@ -46,8 +46,16 @@ internal sealed class ConeProgram
     /// <summary>m on the cone-variable side: one row per cone row.</summary>
     public int ConeVariableSideRows => Cones.Sum(c => c.Rows.Count);
 
-    /// <summary>m on the free-scalar side: one per used scalar.</summary>
-    public int FreeScalarSideRows => UsedCount;
+    /// <summary>m on the free-scalar side: one per used scalar, less one per equality row it
+    /// substitutes away (assuming they are independent).</summary>
+    public int FreeScalarSideRows
+    {
+        get
+        {
+            int equalities = Cones.Where(c => c.Type == ConeType.Zero).Sum(c => c.Rows.Count);
+            return UsedCount - (equalities <= EqualityElimination.MaxEqualities ? equalities : 0);
+        }
+    }
 
     private void MarkUsed(RealRows rows)
     {

@@ -148,6 +148,7 @@ internal static class ConeVariableSide
             Problem = problem,
             Side = FormulationSide.ConeVariables,
             LowRankTerms = lowRank,
+            ObjectiveConstant = program.Objective.Constant[0],
             Scalars = s => Scalars(s, program, variables, free, freeBlock, block),
             Multipliers = (s, k) => s.Y.AsSpan(rowStart[k], program.Cones[k].Rows.Count).ToArray(),
         };

@@ -20,17 +20,6 @@ internal static class FreeScalarSide
     public static SideProblem Build(ConeProgram program)
     {
         int n = program.ScalarCount;
-        var yOf = new int[n];
-        var scalars = new List<int>();
-        for (int p = 0; p < n; p++)
-        {
-            yOf[p] = program.Used[p] ? scalars.Count : -1;
-            if (program.Used[p])
-            {
-                scalars.Add(p);
-            }
-        }
-        // Blocks in a fixed order so that each y's entries arrive sorted by block.
         var cones = new List<ConeConstraint>();
         foreach (var v in program.PsdVariables)
         {
@@ -38,6 +27,36 @@ internal static class FreeScalarSide
         }
         int firstModelCone = cones.Count;
         cones.AddRange(program.Cones);
+        // Equalities are substituted away (no free block; m shrinks by their number).
+        var elimination = EqualityElimination.TryCreate(cones, program.Objective, n);
+        if (elimination is not null)
+        {
+            cones = elimination.ReducedCones.ToList();
+        }
+        var objective = elimination?.ReducedObjective ?? program.Objective;
+        var used = new bool[n];
+        foreach (var c in cones)
+        {
+            foreach (int p in c.Rows.Param)
+            {
+                used[p] = true;
+            }
+        }
+        foreach (int p in objective.Param)
+        {
+            used[p] = true;
+        }
+        var yOf = new int[n];
+        var scalars = new List<int>();
+        for (int p = 0; p < n; p++)
+        {
+            yOf[p] = used[p] ? scalars.Count : -1;
+            if (used[p])
+            {
+                scalars.Add(p);
+            }
+        }
+        // Blocks in a fixed order so that each y's entries arrive sorted by block.
         var builder = new ConicProblemBuilder(ObjectiveSense.Minimize);
         var coneBlock = new int[cones.Count];
         var coneOffset = new int[cones.Count];
@@ -123,9 +142,9 @@ internal static class FreeScalarSide
             builder.AddObjective(b, new SparseBlockMatrix(list.I.ToArray(), list.J.ToArray(), list.V.ToArray()));
         }
         var cost = new double[n];
-        for (int t = 0; t < program.Objective.TermCount(0); t++)
+        for (int t = 0; t < objective.TermCount(0); t++)
         {
-            cost[program.Objective.Params(0)[t]] = program.Objective.Values(0)[t];
+            cost[objective.Params(0)[t]] = objective.Values(0)[t];
         }
         for (int i = 0; i < scalars.Count; i++)
         {
@@ -154,11 +173,15 @@ internal static class FreeScalarSide
         }
 
         var problem = builder.Build();
+        double[] ConeMultipliers(ConicSolution sol, int k) => Multipliers(sol, cones[k], coneBlock[k], coneOffset[k], problem);
+        ConicSolution? cachedFor = null;
+        Dictionary<int, double[]>? equalities = null;
         return new SideProblem
         {
             Problem = problem,
             Side = FormulationSide.FreeScalars,
             LowRankTerms = 0,
+            ObjectiveConstant = objective.Constant[0],
             Scalars = sol =>
             {
                 var x = new double[n];
@@ -166,9 +189,23 @@ internal static class FreeScalarSide
                 {
                     x[scalars[i]] = sol.Y[i];
                 }
+                elimination?.Recover(x);
                 return x;
             },
-            Multipliers = (sol, k) => Multipliers(sol, cones[firstModelCone + k], coneBlock[firstModelCone + k], coneOffset[firstModelCone + k], problem),
+            Multipliers = (sol, k) =>
+            {
+                int index = firstModelCone + k;
+                if (elimination is null || program.Cones[k].Type != ConeType.Zero)
+                {
+                    return ConeMultipliers(sol, index);
+                }
+                if (!ReferenceEquals(cachedFor, sol))
+                {
+                    equalities = elimination.EqualityMultipliers(j => ConeMultipliers(sol, j));
+                    cachedFor = sol;
+                }
+                return equalities![index];
+            },
         };
     }
 
@@ -225,8 +262,12 @@ internal static class FreeScalarSide
 
     private static double[] Multipliers(ConicSolution sol, ConeConstraint cone, int block, int offset, ConicProblem problem)
     {
-        var x = sol.X[block];
         var mu = new double[cone.Rows.Count];
+        if (mu.Length == 0)
+        {
+            return mu;
+        }
+        var x = sol.X[block];
         var positions = new List<Position>();
         int size = problem.Cones[block].Size;
         bool matrix = problem.Cones[block].IsMatrix;

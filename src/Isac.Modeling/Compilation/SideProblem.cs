@@ -9,6 +9,9 @@ internal sealed class SideProblem
 {
     public required ConicProblem Problem { get; init; }
 
+    /// <summary>Maps a solution of <see cref="Problem"/> (after any block rewrite) to the blocks the maps below read.</summary>
+    public Func<ConicSolution, ConicSolution> MapBack { get; init; } = s => s;
+
     public required FormulationSide Side { get; init; }
 
     /// <summary>The model's real scalars x (zero where unused) from a solver solution.</summary>
@@ -16,6 +19,9 @@ internal sealed class SideProblem
 
     /// <summary>The multipliers μ of cone constraint k (one per row) from a solver solution.</summary>
     public required Func<ConicSolution, int, double[]> Multipliers { get; init; }
+
+    /// <summary>The constant term of the objective the solver sees (changed by substitutions).</summary>
+    public required double ObjectiveConstant { get; init; }
 
     /// <summary>Number of (row, block) data passed to the solver in low-rank form.</summary>
     public required int LowRankTerms { get; init; }

@@ -57,7 +57,9 @@ internal sealed class ScaledExpression : Expression
                 : $"multiplies the {Inner.Curvature.Describe()} term '{Inner}' by '{Factor}', whose sign is unknown (declare the parameter nonnegative)";
             return (this, why);
         }
-        return Inner.Offender(Sign >= 0 ? wantConvex : !wantConvex) ?? (this, $"is {Curvature.Describe()}");
+        // Name the scaled term itself ("-norm2(x) is concave") rather than the atom inside it.
+        var found = Inner.Offender(Sign >= 0 ? wantConvex : !wantConvex);
+        return found is null || ReferenceEquals(found.Value.Term, Inner) ? (this, $"is {Curvature.Describe()}") : found;
     }
 
     /// <summary>+1 for a factor known ≥ 0, −1 for ≤ 0, null otherwise.</summary>

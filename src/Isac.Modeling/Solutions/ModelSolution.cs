@@ -39,6 +39,15 @@ public sealed class ModelSolution
     /// <summary>How the solve ended.</summary>
     public ModelStatus Status { get; }
 
+    /// <summary>The compiled model this solves (for checks of the KKT conditions).</summary>
+    internal CompiledModel? Compiled { get; init; }
+
+    /// <summary>The model's real scalars at the solution (null without values).</summary>
+    internal double[]? Scalars { get; init; }
+
+    /// <summary>The multipliers μ of cone constraint k of the canonical program.</summary>
+    internal double[] Multipliers(int cone) => _multipliers(cone);
+
     /// <summary>True when values, duals and the objective can be read.</summary>
     public bool HasValues => Status is ModelStatus.Optimal or ModelStatus.OptimalInaccurate;
 
