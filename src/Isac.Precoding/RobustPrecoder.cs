@@ -76,6 +76,7 @@ public static class RobustPrecoder
         AchievedMetrics achieved;
         IReadOnlyList<Matrix<Complex>> precoders;
         RecoveryReport? recovery = null;
+        RefinementReport? refinement = null;
         double relaxationSinr = double.NaN;
         if (solution.Streams is { } streams)
         {
@@ -106,7 +107,9 @@ public static class RobustPrecoder
         }
         else
         {
-            precoders = solution.Symbols!;
+            if (design is IRefinableDesign refinable && settings.Refinement.MaxIterations > 0)
+                refinement = Refine(refinable, settings.Refinement);
+            precoders = design.Solution().Symbols!;
             achieved = PrecoderEvaluation.Symbol(network, mode, precoders, settings.Delta);
         }
         return new DesignResult
@@ -126,12 +129,37 @@ public static class RobustPrecoder
             DesignGammaDb = designGammaDb,
             Precoders = precoders,
             Recovery = recovery,
+            Refinement = refinement,
             Iterations = run.Iterations,
             Solves = runner.Records,
             Converged = run.Converged,
             NormalizationFactors = factors,
             Seconds = clock.Elapsed.TotalSeconds,
         };
+    }
+
+    /// <summary>Convex-concave steps until the largest RCRB improves by less than the tolerance (a failed step stops, keeping the symbols before it).</summary>
+    private static RefinementReport Refine(IRefinableDesign design, RefinementSettings settings)
+    {
+        var unrefined = design.TransmittedRcrbDeg();
+        double previous = unrefined.Max();
+        var history = new List<double[]>();
+        for (int step = 1; step <= settings.MaxIterations; step++)
+        {
+            var outcome = design.Refine(step);
+            if (!outcome.Ok)
+            {
+                string what = outcome.Infeasible ? $"{outcome.Problem} is infeasible" : $"the solver failed on {outcome.Problem} ({outcome.Detail})";
+                return new RefinementReport(step - 1, unrefined, history, false, $"refinement step {step}: {what}; the symbols of step {step - 1} stand");
+            }
+            var now = design.TransmittedRcrbDeg();
+            history.Add(now);
+            double current = now.Max();
+            if (!(previous - current > settings.RelativeTolerance * previous))
+                return new RefinementReport(step, unrefined, history, true, "");
+            previous = current;
+        }
+        return new RefinementReport(settings.MaxIterations, unrefined, history, false, "");
     }
 
     private static AlternatingDesign Create(DesignContext context, Tradeoff tradeoff) => context.Settings.Scheme switch

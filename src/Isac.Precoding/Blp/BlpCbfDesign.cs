@@ -87,6 +87,7 @@ internal sealed class BlpCbfDesign : AlternatingDesign
         var bounds = new double[_j];
         var gammas = new double[_j];
         var objective = new double[_j];
+        var intraCaps = (double[])_intraCap.Clone();
         for (int m = 0; m < _j; m++)
         {
             var model = new Model($"P1.A-bs{m + 1}");
@@ -94,7 +95,13 @@ internal sealed class BlpCbfDesign : AlternatingDesign
             Expression g = _tradeoff.GammaIsVariable ? Expr.Constant(1.0) + ModelVariables.NonNegative(model, "g_minus_1") : Expr.Constant(1.0);
             AddLeakage(model, m, w, Expr.Constant(_leakCap[m]));
             AddInterCell(model, m, w, Expr.Constant(_interCap));
+            Variable? intraVar = null;
             if (_joint) AddJointSinr(model, m, w);
+            else if (iteration == 1 && _tradeoff.SensingOnly && _c.Settings.Alternating.OptimizeInitialCaps)
+            {
+                intraVar = ModelVariables.NonNegative(model, "I_intra");
+                AddCappedSinr(model, m, w, g, intraVar);
+            }
             else AddCappedSinr(model, m, w, g, Expr.Constant(_intraCap[m]));
 
             double rho = _tradeoff.Weight;
@@ -108,6 +115,7 @@ internal sealed class BlpCbfDesign : AlternatingDesign
             var s = _c.Runner.Solve(model, "P1.A", iteration, m);
             if (!SolveOutcome.Usable(s)) return SolveOutcome.Failed(s, $"P1.A at BS {m + 1}");
             streams[m] = w.Select(x => s.Value(x)).ToArray();
+            if (intraVar is not null) intraCaps[m] = Math.Max(s.Scalar(intraVar), 0);
             bounds[m] = t is null ? double.NaN : s.RealValue(t)[0, 0];
             gammas[m] = s.Scalar(g);
             objective[m] = _tradeoff.SensingOnly ? -_fishers[m].Crb(bounds[m]) : s.Objective;
@@ -118,6 +126,7 @@ internal sealed class BlpCbfDesign : AlternatingDesign
             Bounds[m] = bounds[m];
             GammaRatio[m] = gammas[m];
             _objective[m] = objective[m];
+            _intraCap[m] = intraCaps[m];
         }
         return StepOutcome.Success;
     }

@@ -71,7 +71,13 @@ internal sealed class BlpCompDesign : AlternatingDesign
             f = ModelVariables.NonNegative(model, "f");
             foreach (var tm in t) model.Add(tm <= f);
         }
+        Variable? capVar = null;
         if (_joint) AddJointSinr(model, w);
+        else if (iteration == 1 && _tradeoff.SensingOnly && _c.Settings.Alternating.OptimizeInitialCaps)
+        {
+            capVar = ModelVariables.NonNegative(model, "I_comp");
+            AddCappedSinr(model, w, u => capVar + _c.Noise, capVar);
+        }
         else AddCappedSinr(model, w, u => g * (_cap + _c.Noise), Expr.Constant(_cap));
 
         double rho = _tradeoff.Weight, d0 = _fishers[0].AngleScale;
@@ -85,6 +91,7 @@ internal sealed class BlpCompDesign : AlternatingDesign
         Streams = w.Select(x => s.Value(x)).ToArray();
         Bounds = t.Length > 0 ? t.Select(x => s.RealValue(x)[0, 0]).ToArray() : Enumerable.Repeat(double.NaN, _c.Network.Cells).ToArray();
         GammaRatio = s.Scalar(g);
+        if (capVar is not null) _cap = Math.Max(s.Scalar(capVar), 0);
         _objective = _tradeoff.SensingOnly ? -Crb(0, Bounds.Max()) : s.Objective;
         return StepOutcome.Success;
     }

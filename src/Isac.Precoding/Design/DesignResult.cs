@@ -66,6 +66,9 @@ public sealed record DesignResult
     /// <summary>How the block-level beamformers were recovered (null for symbol level or without a solution).</summary>
     public RecoveryReport? Recovery { get; init; }
 
+    /// <summary>Symbol level: the refinement of the relaxation's symbols (null for block level or when off).</summary>
+    public RefinementReport? Refinement { get; init; }
+
     /// <summary>Algorithm 1's iterations (one entry for a single solve).</summary>
     public IReadOnlyList<IterationRecord> Iterations { get; init; } = [];
 
@@ -95,3 +98,11 @@ public sealed record DesignResult
 /// <param name="CandidatesTried">Candidates whose powers were fitted (1 when rank one).</param>
 /// <param name="CandidatesFeasible">Candidates that met the SINR targets within the power budgets.</param>
 public sealed record RecoveryReport(string Method, double LargestEigenvalueRatio, int CandidatesTried, int CandidatesFeasible);
+
+/// <summary>What the symbol-level refinement did.</summary>
+/// <param name="Steps">Refinement steps completed.</param>
+/// <param name="UnrefinedRcrbDeg">RCRB of every BS at (1/L)XXᴴ of the relaxation's own symbols, degrees.</param>
+/// <param name="RcrbDegByStep">RCRB of every BS after each step, degrees.</param>
+/// <param name="Converged">The CRB improved by less than the tolerance before the step cap.</param>
+/// <param name="Message">Why it stopped early (a failed step; the symbols before it stand), or empty.</param>
+public sealed record RefinementReport(int Steps, double[] UnrefinedRcrbDeg, IReadOnlyList<double[]> RcrbDegByStep, bool Converged, string Message);

@@ -33,6 +33,9 @@ public sealed record DesignSettings
     /// <summary>Rank-one recovery of block-level precoders.</summary>
     public RecoverySettings Recovery { get; init; } = new();
 
+    /// <summary>Symbol level: the convex-concave refinement of the relaxation's symbols (beyond the paper; 0 iterations: off).</summary>
+    public RefinementSettings Refinement { get; init; } = new();
+
     /// <summary>How symbol-level designs lift the symbols (the small LMI is the default).</summary>
     public SymbolLift Lift { get; init; } = SymbolLift.Averaged;
 
@@ -53,6 +56,7 @@ public sealed record DesignSettings
             throw new ArgumentOutOfRangeException(nameof(Rho), Rho, "ρ must lie in [0, 1]");
         Alternating.Validate();
         Recovery.Validate();
+        Refinement.Validate();
         Solver.Validate();
     }
 }
@@ -62,7 +66,11 @@ public sealed record DesignSettings
 /// <param name="RelativeTolerance">Stop when the (P·.A) objective of every BS changes by less than this, relative (default 1e-3).</param>
 /// <param name="Slack">Relative slack on the performance targets (CRB bound t*, SINR γ*) that (P·.B) must keep, so
 /// that (P·.B) has a strictly feasible point (default 1e-5).</param>
-public sealed record AlternatingSettings(int MaxIterations = 10, double RelativeTolerance = 1e-3, double Slack = 1e-5)
+/// <param name="OptimizeInitialCaps">When γ is fixed (ρ = 1), let the first (P·.A) choose the caps that concern only its
+/// own problem (I_comp in CoMP, I_intra,m in CBF) as variables, which keeps it convex, instead of starting them at
+/// the network's initial cap (default true; false is the literal Algorithm 1 with given caps). The shared inter-cell
+/// caps always start at the initial cap.</param>
+public sealed record AlternatingSettings(int MaxIterations = 10, double RelativeTolerance = 1e-3, double Slack = 1e-5, bool OptimizeInitialCaps = true)
 {
     /// <summary>Checks the numbers.</summary>
     public void Validate()
@@ -84,6 +92,24 @@ public sealed record RecoverySettings(int Randomizations = 32, double RankOneTol
     {
         if (Randomizations < 0 || Randomizations > 100000) throw new ArgumentOutOfRangeException(nameof(Randomizations), Randomizations, "must lie in [0, 100000]");
         if (!(RankOneTolerance > 0) || RankOneTolerance >= 1) throw new ArgumentOutOfRangeException(nameof(RankOneTolerance), RankOneTolerance, "must lie in (0, 1)");
+    }
+}
+
+/// <summary>
+/// The symbol-level refinement (beyond paper A): the relaxation R ⪰ (1/L)XXᴴ lets the SDP count sensing power
+/// that the symbols X do not carry; each refinement step adds R ⪯ (1/L)(X₀Xᴴ + XX₀ᴴ − X₀X₀ᴴ) at the current
+/// symbols X₀ (a lower bound of (1/L)XXᴴ), so R = (1/L)XXᴴ holds exactly and the achieved CRB never gets worse
+/// (the convex-concave procedure; docs/derivations.md §6.2).
+/// </summary>
+/// <param name="MaxIterations">Steps (default 8; 0 transmits the relaxation's symbols as they are).</param>
+/// <param name="RelativeTolerance">Stop when the CRB improves by less than this, relative (default 1e-3).</param>
+public sealed record RefinementSettings(int MaxIterations = 8, double RelativeTolerance = 1e-3)
+{
+    /// <summary>Checks the numbers.</summary>
+    public void Validate()
+    {
+        if (MaxIterations < 0 || MaxIterations > 1000) throw new ArgumentOutOfRangeException(nameof(MaxIterations), MaxIterations, "must lie in [0, 1000]");
+        if (!(RelativeTolerance > 0) || RelativeTolerance >= 1) throw new ArgumentOutOfRangeException(nameof(RelativeTolerance), RelativeTolerance, "must lie in (0, 1)");
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Isac.Conic;
 using Isac.Modeling;
+using Isac.Modeling.Compilation;
 using Isac.Modeling.Solutions;
 using Isac.Precoding.Design;
 
@@ -8,9 +9,14 @@ namespace Isac.Precoding.Sdp;
 
 /// <summary>Solves the design's convex problems and keeps a record of every solve.</summary>
 /// <remarks>
-/// The modelling layer picks the side of the duality with the smaller Schur complement. When the
-/// solver ends in numerical trouble or at its iteration limit there, the problem is solved again on
-/// the other side (both attempts are recorded); the second answer stands.
+/// <para>Side of the duality: the free-scalar side (every real scalar a row, every constraint a cone
+/// block; equalities substituted away) unless the cone-variable side has at most half its Schur
+/// complement, as for the block-level problems with few constraints on large W_k. The cone-variable
+/// side of problems with many auxiliary scalars (second-order cones, S-lemma multipliers) carries a
+/// block of free variables, which the interior-point method handles less reliably, and its m is not
+/// much smaller there anyway.</para>
+/// <para>When the solver ends in numerical trouble or at its iteration limit, the problem is solved
+/// again on the other side (both attempts are recorded); the second answer stands.</para>
 /// </remarks>
 internal sealed class SdpRunner(SolverSettings settings, CancellationToken cancellation)
 {
@@ -23,25 +29,29 @@ internal sealed class SdpRunner(SolverSettings settings, CancellationToken cance
     public TextWriter? Log { get; init; }
 
     /// <summary>Optional hook that sees every compiled problem before it is solved (the benchmark exports them to SDPA).</summary>
-    public Action<string, Isac.Modeling.Compilation.CompiledModel>? OnCompiled { get; init; }
+    public Action<string, CompiledModel>? OnCompiled { get; init; }
 
     /// <summary>Solves <paramref name="model"/>, recording it as <paramref name="problem"/>.</summary>
     public ModelSolution Solve(Model model, string problem, int iteration, int? bs)
     {
         cancellation.ThrowIfCancellationRequested();
-        var first = SolveOn(model, FormulationSide.Auto, problem, iteration, bs);
+        var clock = Stopwatch.StartNew();
+        var compiled = model.Compile(new ModelSettings { Side = FormulationSide.FreeScalars, Solver = settings });
+        var stats = compiled.Statistics;
+        if (stats.ConeVariableSideSize > 0 && 2 * stats.ConeVariableSideSize <= stats.FreeScalarSideSize)
+            compiled = model.Compile(new ModelSettings { Side = FormulationSide.ConeVariables, Solver = settings });
+        var first = SolveCompiled(compiled, clock, problem, iteration, bs);
         if (first.Status is ModelStatus.NumericalError or ModelStatus.IterationLimit)
         {
+            clock.Restart();
             var other = first.Statistics.Side == FormulationSide.ConeVariables ? FormulationSide.FreeScalars : FormulationSide.ConeVariables;
-            return SolveOn(model, other, problem, iteration, bs);
+            return SolveCompiled(model.Compile(new ModelSettings { Side = other, Solver = settings }), clock, problem, iteration, bs);
         }
         return first;
     }
 
-    private ModelSolution SolveOn(Model model, FormulationSide side, string problem, int iteration, int? bs)
+    private ModelSolution SolveCompiled(CompiledModel compiled, Stopwatch clock, string problem, int iteration, int? bs)
     {
-        var clock = Stopwatch.StartNew();
-        var compiled = model.Compile(new ModelSettings { Side = side, Solver = settings });
         OnCompiled?.Invoke($"{problem}-it{iteration}{(bs is int b ? $"-bs{b + 1}" : "")}", compiled);
         Log?.WriteLine($"{problem}, iteration {iteration}{(bs is int b2 ? $", BS {b2 + 1}" : "")}: {compiled.Statistics.Summary()}");
         var solution = compiled.Solve(settings, Log, cancellation);

@@ -24,7 +24,7 @@ namespace Isac.Precoding.Slp;
 /// <para>(P3.B): minimise P̃_leak/P̃_leak^max + a_m²/Ĩ_max keeping t̂ ≤ t̂*, γ' ≥ γ'* ((58a)-(58c) with the current a),
 /// (58d) with a_m ≤ a (58e), and P̃_leak,m at most its current value. Then a ← max_m a_m.</para>
 /// </remarks>
-internal sealed class SlpCbfDesign : AlternatingDesign
+internal sealed class SlpCbfDesign : AlternatingDesign, IRefinableDesign
 {
     private readonly DesignContext _c;
     private readonly Tradeoff _tradeoff;
@@ -82,30 +82,55 @@ internal sealed class SlpCbfDesign : AlternatingDesign
 
     protected override double[] Objectives => _objective;
 
-    protected override StepOutcome StepA(int iteration)
+    protected override StepOutcome StepA(int iteration) => Solve(iteration, refine: false);
+
+    /// <inheritdoc/>
+    public StepOutcome Refine(int step)
+    {
+        for (int n = 0; n < _j; n++) _current[n] = TransmittedCovariance(n);
+        return Solve(step, refine: true);
+    }
+
+    /// <inheritdoc/>
+    public double[] TransmittedRcrbDeg() => SensingMetrics.RcrbDeg(_c.Network.Scene, CoordinationMode.Cbf,
+        Isac.Physics.Sensing.TransmitCovariance.BlockDiagonal(Enumerable.Range(0, _j).Select(TransmittedCovariance).ToArray()));
+
+    private Matrix<Complex> TransmittedCovariance(int bs) =>
+        Isac.Physics.Sensing.TransmitCovariance.FromSymbols(Symbols[bs]) * _c.Network.TransmitPower;
+
+    /// <summary>
+    /// (P3.A) of every BS, or one refinement step: the linearisation at each BS's accepted symbols,
+    /// C_m from the other BSs' transmitted covariances, CRB only, γ' and the caps fixed.
+    /// </summary>
+    private StepOutcome Solve(int iteration, bool refine)
     {
         _fishers = Enumerable.Range(0, _j).Select(m => _c.CbfFisher(m, _current)).ToArray();
+        var tradeoff = refine ? Tradeoff.Pure(1, _j) : _tradeoff;
+        string name = refine ? "P3.A-refine" : "P3.A";
         var result = new (Matrix<Complex> X, Matrix<Complex> R, double T, double G, double Objective)[_j];
         for (int m = 0; m < _j; m++)
         {
-            var model = new Model($"P3.A-bs{m + 1}");
-            var (x, r, t, norms) = Base(model, m);
-            Expression g = _tradeoff.GammaIsVariable ? Expr.Constant(1.0) + ModelVariables.NonNegative(model, "g_minus_1") : Expr.Constant(1.0);
-            AddLeakage(model, m, r, Expr.Constant(_leakCap[m]));
+            var model = new Model($"{name}-bs{m + 1}");
+            var (x, r, t, norms) = Base(model, m, tradeoff, refine ? Symbols[m] : null);
+            Expression g = tradeoff.GammaIsVariable ? Expr.Constant(1.0) + ModelVariables.NonNegative(model, "g_minus_1")
+                : Expr.Constant(refine ? GammaRatio[m] : 1.0);
+            if (refine) AddTransmittedLeakage(model, m, x);
+            else AddLeakage(model, m, r, Expr.Constant(_leakCap[m]));
             AddInterCell(model, m, x, norms, Expr.Constant(_amplitudeCap));
             AddConstructive(model, m, x, norms, g);
-            double rho = _tradeoff.Weight;
-            if (_tradeoff.SensingOnly) model.Minimize(t!);
+            double rho = tradeoff.Weight;
+            if (tradeoff.SensingOnly) model.Minimize(t!);
             else if (t is null) model.Maximize(g);
             else
             {
                 double d0 = _fishers[m].AngleScale;
-                model.Maximize(-(rho * d0 * d0 / _tradeoff.BoundNormalizer[m]) * t + ((1 - rho) * Math.Sqrt(_c.Gamma) / _tradeoff.GammaNormalizer[m]) * g);
+                model.Maximize(-(rho * d0 * d0 / tradeoff.BoundNormalizer[m]) * t + ((1 - rho) * Math.Sqrt(_c.Gamma) / tradeoff.GammaNormalizer[m]) * g);
             }
-            var s = _c.Runner.Solve(model, "P3.A", iteration, m);
-            if (!SolveOutcome.Usable(s)) return SolveOutcome.Failed(s, $"P3.A at BS {m + 1}");
+            var s = _c.Runner.Solve(model, name, iteration, m);
+            if (!SolveOutcome.Usable(s)) return SolveOutcome.Failed(s, $"{name} at BS {m + 1}");
             double bound = t is null ? double.NaN : s.RealValue(t)[0, 0];
-            result[m] = (s.Value(x), Hermitian(s.Value(r)), bound, s.Scalar(g), _tradeoff.SensingOnly ? -_fishers[m].Crb(bound) : s.Objective);
+            result[m] = (s.Value(x), Hermitian(s.Value(r)), bound, s.Scalar(g),
+                refine ? _objective[m] : tradeoff.SensingOnly ? -_fishers[m].Crb(bound) : s.Objective);
         }
         for (int m = 0; m < _j; m++)
             (Symbols[m], Covariances[m], Bounds[m], GammaRatio[m], _objective[m]) = result[m];
@@ -122,7 +147,7 @@ internal sealed class SlpCbfDesign : AlternatingDesign
         for (int m = 0; m < _j; m++)
         {
             var model = new Model($"P3.B-bs{m + 1}");
-            var (x, r, t, norms) = Base(model, m);
+            var (x, r, t, norms) = Base(model, m, _tradeoff, null);
             if (t is not null) model.Add(t <= Bounds[m] * (1 + slack));
             var leakVar = ModelVariables.NonNegative(model, "P_leak");
             model.Add(leakVar <= _leakCap[m]);
@@ -165,19 +190,31 @@ internal sealed class SlpCbfDesign : AlternatingDesign
             caps);
     }
 
-    private (Variable X, Expression R, Variable? T, Expression[]? Norms) Base(Model model, int m)
+    private (Variable X, Expression R, Variable? T, Expression[]? Norms) Base(Model model, int m, Tradeoff tradeoff, Matrix<Complex>? anchor)
     {
         var net = _c.Network;
         var x = model.ComplexMatrix("X", net.TransmitElements, net.FrameLength);
-        var r = SymbolLifting.Add(model, x, _c.Settings.Lift, "");
+        var r = anchor is null ? SymbolLifting.Add(model, x, _c.Settings.Lift, "") : SymbolLifting.AddInner(model, x, anchor, "");
         Variable? t = null;
-        if (_tradeoff.Weight > 0)
+        if (tradeoff.Weight > 0)
         {
             t = ModelVariables.NonNegative(model, "t");
             model.Add(_fishers[m].Lmi(c => Expr.Trace(c * r), t), "crb");
         }
-        model.Add(r.Trace() <= 1.0, "power");
+        if (anchor is null) model.Add(r.Trace() <= 1.0, "power");
+        else SymbolLifting.AddTransmittedPower(model, x, Enumerable.Range(0, net.TransmitElements).ToArray(), 1.0, "power");
         return (x, r, t, ConstructiveConstraints.SlotNorms(model, x, _radius, ""));
+    }
+
+    /// <summary>Refinement: the leakage of the transmitted symbols, (1/L)‖v_mnᵀX̃‖² ≤ P̃_leak,m.</summary>
+    private void AddTransmittedLeakage(Model model, int m, Variable x)
+    {
+        for (int n = 0; n < _j; n++)
+        {
+            if (n == m) continue;
+            var row = Expr.Constant(_c.Network.Scene.TransmitResponse(m, n).ToRowMatrix());
+            model.Add(Expr.Norm2(row * x) <= Math.Sqrt(_c.Network.FrameLength * _leakCap[m]), $"leakage{n + 1}");
+        }
     }
 
     private void AddLeakage(Model model, int m, Expression r, Expression cap)

@@ -21,7 +21,7 @@ namespace Isac.Precoding.Slp;
 /// error radius ρ_e = √J·δ of the stacked error (eq. (3); the paper prints δ in (60)-(61), see
 /// docs/derivations.md §6.3).
 /// </remarks>
-internal sealed class SlpCompDesign : AlternatingDesign
+internal sealed class SlpCompDesign : AlternatingDesign, IRefinableDesign
 {
     private readonly DesignContext _c;
     private readonly Tradeoff _tradeoff;
@@ -56,16 +56,27 @@ internal sealed class SlpCompDesign : AlternatingDesign
 
     protected override double[] Objectives => [_objective];
 
-    protected override StepOutcome StepA(int iteration)
+    protected override StepOutcome StepA(int iteration) => Solve(iteration, null);
+
+    /// <inheritdoc/>
+    public StepOutcome Refine(int step) => Solve(step, Symbols);
+
+    /// <inheritdoc/>
+    public double[] TransmittedRcrbDeg() => SensingMetrics.RcrbDeg(_c.Network.Scene, CoordinationMode.Comp,
+        Isac.Physics.Sensing.TransmitCovariance.FromSymbols(Symbols) * _c.Network.TransmitPower);
+
+    /// <summary>(P4), or with <paramref name="anchor"/> one refinement step: R ⪯ (1/L)(X₀Xᴴ + XX₀ᴴ − X₀X₀ᴴ), power on X, CRB only, γ' fixed.</summary>
+    private StepOutcome Solve(int iteration, Matrix<Complex>? anchor)
     {
         var net = _c.Network;
         int n = net.StackedDimension, l = net.FrameLength;
-        var model = new Model("P4");
+        var tradeoff = anchor is null ? _tradeoff : Tradeoff.Pure(1, 1);
+        var model = new Model(anchor is null ? "P4" : "P4-refine");
         var x = model.ComplexMatrix("X", n, l);
-        var r = SymbolLifting.Add(model, x, _c.Settings.Lift, "");
+        var r = anchor is null ? SymbolLifting.Add(model, x, _c.Settings.Lift, "") : SymbolLifting.AddInner(model, x, anchor, "");
         var t = Array.Empty<Variable>();
         Variable? f = null;
-        if (_tradeoff.Weight > 0)
+        if (tradeoff.Weight > 0)
         {
             f = ModelVariables.NonNegative(model, "f");
             t = new Variable[net.Cells];
@@ -79,9 +90,11 @@ internal sealed class SlpCompDesign : AlternatingDesign
         for (int m = 0; m < net.Cells; m++)
         {
             var idx = _c.BlockIndices(m);
-            model.Add(Expr.Trace(Expr.Select(r, idx, idx)) <= 1.0, $"power{m + 1}");
+            if (anchor is null) model.Add(Expr.Trace(Expr.Select(r, idx, idx)) <= 1.0, $"power{m + 1}");
+            else SymbolLifting.AddTransmittedPower(model, x, idx, 1.0, $"power{m + 1}");
         }
-        Expression g = _tradeoff.GammaIsVariable ? Expr.Constant(1.0) + ModelVariables.NonNegative(model, "g_minus_1") : Expr.Constant(1.0);
+        Expression g = tradeoff.GammaIsVariable ? Expr.Constant(1.0) + ModelVariables.NonNegative(model, "g_minus_1")
+            : Expr.Constant(anchor is null ? 1.0 : GammaRatio);
         var threshold = g * (Math.Sqrt(_c.Gamma * _c.Noise));
         double psi = net.SectorHalfAngle;
         var norms = ConstructiveConstraints.SlotNorms(model, x, _radius, "");
@@ -91,18 +104,18 @@ internal sealed class SlpCompDesign : AlternatingDesign
             for (int s = 0; s < l; s++)
                 ConstructiveConstraints.Add(model, x, s, h, net.Symbol(u, s), Math.Tan(psi), Math.Cos(psi), threshold, _radius, norms, $"ci{u + 1}_{s + 1}");
         }
-        double rho = _tradeoff.Weight, d0 = _fishers[0].AngleScale;
-        if (_tradeoff.SensingOnly) model.Minimize(f!);
+        double rho = tradeoff.Weight, d0 = _fishers[0].AngleScale;
+        if (tradeoff.SensingOnly) model.Minimize(f!);
         else if (f is null) model.Maximize(g);
-        else model.Maximize(-(rho * d0 * d0 / _tradeoff.BoundNormalizer[0]) * f + ((1 - rho) * Math.Sqrt(_c.Gamma) / _tradeoff.GammaNormalizer[0]) * g);
+        else model.Maximize(-(rho * d0 * d0 / tradeoff.BoundNormalizer[0]) * f + ((1 - rho) * Math.Sqrt(_c.Gamma) / tradeoff.GammaNormalizer[0]) * g);
 
-        var sol = _c.Runner.Solve(model, "P4", iteration, null);
-        if (!SolveOutcome.Usable(sol)) return SolveOutcome.Failed(sol, "P4");
+        var sol = _c.Runner.Solve(model, model.Name, iteration, null);
+        if (!SolveOutcome.Usable(sol)) return SolveOutcome.Failed(sol, model.Name);
         Symbols = sol.Value(x);
         Covariance = Hermitian(sol.Value(r));
         Bounds = t.Length > 0 ? t.Select(v => sol.RealValue(v)[0, 0]).ToArray() : Enumerable.Repeat(double.NaN, net.Cells).ToArray();
         GammaRatio = sol.Scalar(g);
-        _objective = _tradeoff.SensingOnly ? -Crb(0, Bounds.Max()) : sol.Objective;
+        if (anchor is null) _objective = _tradeoff.SensingOnly ? -Crb(0, Bounds.Max()) : sol.Objective;
         return StepOutcome.Success;
     }
 

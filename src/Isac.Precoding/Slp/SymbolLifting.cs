@@ -43,6 +43,38 @@ internal static class SymbolLifting
         return Expr.Sum(perSymbol) * (1.0 / l);
     }
 
+    /// <summary>
+    /// The refinement step's covariance: a Hermitian R with R ⪯ (1/L)(X₀Xᴴ + XX₀ᴴ − X₀X₀ᴴ) ⪯ (1/L)XXᴴ, so that the
+    /// Fisher information of R (a monotone map) never exceeds that of the transmitted (1/L)XXᴴ. The relaxation's
+    /// lower bound R ⪰ (1/L)XXᴴ is not added (together they would pin X to X₀), so power and leakage must be
+    /// constrained on X itself.
+    /// </summary>
+    public static Expression AddInner(Model model, Variable symbols, MathNet.Numerics.LinearAlgebra.Matrix<System.Numerics.Complex> anchor, string prefix)
+    {
+        var r = model.Hermitian($"{prefix}R", symbols.Rows);
+        model.Add(Expr.Psd(Linearization(symbols, anchor) - r), $"{prefix}inner");
+        return r;
+    }
+
+    /// <summary>(1/L)·‖rows of X‖_F² ≤ bound, i.e. the transmitted power of those antennas: ‖X_rows‖_F ≤ √(L·bound).</summary>
+    public static void AddTransmittedPower(Model model, Variable symbols, int[] rows, double bound, string name)
+    {
+        var block = rows.Length == symbols.Rows ? (Expression)symbols : Expr.Select(symbols, rows, Enumerable.Range(0, symbols.Cols).ToArray());
+        model.Add(Expr.Norm2(block) <= Math.Sqrt(symbols.Cols * bound), name);
+    }
+
+    /// <summary>
+    /// (1/L)(X₀Xᴴ + XX₀ᴴ − X₀X₀ᴴ): the linearisation of (1/L)XXᴴ at X₀ (normalised units). Since
+    /// (X − X₀)(X − X₀)ᴴ ⪰ 0 it never exceeds (1/L)XXᴴ, with equality at X = X₀.
+    /// </summary>
+    public static Expression Linearization(Variable symbols, MathNet.Numerics.LinearAlgebra.Matrix<System.Numerics.Complex> anchor)
+    {
+        int l = symbols.Cols;
+        var a = Expr.Constant(anchor, "X0");
+        var cross = a * symbols.H;
+        return (cross + cross.H - Expr.Constant(anchor * anchor.ConjugateTranspose(), "X0X0H")) * (1.0 / l);
+    }
+
     /// <summary>Column s of a matrix expression (n×1).</summary>
     public static Expression Column(Expression matrix, int s) => Expr.Slice(matrix, Range.All, s..(s + 1));
 }
