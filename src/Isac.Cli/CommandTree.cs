@@ -17,6 +17,7 @@ public static class CommandTree
         root.Add(RunCommand.Create());
         root.Add(MergeCommand.Create());
         root.Add(SdpCommand.Create());
+        root.Add(PrecodeCommand.Create());
         return root;
     }
 }
