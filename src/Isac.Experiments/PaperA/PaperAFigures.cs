@@ -8,5 +8,7 @@ public static class PaperAFigures
     /// <summary>One line per figure: <c>new Fig5Experiment(),</c>.</summary>
     public static IReadOnlyList<IExperiment> All { get; } =
     [
+        RcrbVersusGammaExperiment.Fig5(),
+        RcrbVersusGammaExperiment.Fig6(),
     ];
 }
