@@ -37,7 +37,7 @@ public sealed class Fig8Experiment : Experiment<PaperASettings>
     ];
 
     /// <inheritdoc/>
-    public override int FullDraws => 5;
+    public override int FullDraws => 3;
 
     /// <inheritdoc/>
     public override PaperASettings ParseSettings(JsonCursor? section) =>

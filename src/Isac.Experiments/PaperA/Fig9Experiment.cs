@@ -46,6 +46,9 @@ public sealed class Fig9Experiment : Experiment<PaperASettings>
     ];
 
     /// <inheritdoc/>
+    public override int FullDraws => 5;
+
+    /// <inheritdoc/>
     public override PaperASettings ParseSettings(JsonCursor? section) =>
         PaperASettings.Parse(section, new PaperASettings(new NetworkSpec { TransmitElements = 6, ReceiveElements = 6, FrameLength = 12 }, 0, 10) { RefineSteps = 0 });
 
@@ -91,7 +94,7 @@ public sealed class Fig9Experiment : Experiment<PaperASettings>
                     return perDraw.Count == 0 ? double.NaN : perDraw.Average();
                 }).ToList();
                 series.Add(new LineSeries($"{PaperADesigns.Label(names[i])}, caps {starts[c]}", Enumerable.Range(1, maxIteration).Select(k => (double)k).ToList(), ys)
-                { Color = i, Dashed = c > 0 });
+                { Color = i * starts.Count + c, Dashed = c > 0 });
             }
         var s = input.Settings;
         string caption =

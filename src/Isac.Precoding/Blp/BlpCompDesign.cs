@@ -56,7 +56,12 @@ internal sealed class BlpCompDesign : AlternatingDesign
     /// <summary>CRB(θ) in rad² from a scaled bound of BS m.</summary>
     public double Crb(int bs, double bound) => _fishers[bs].Crb(bound);
 
-    protected override bool HasCaps => !_joint;
+    /// <summary>
+    /// The alternation is needed only when a cap is an input: with γ fixed and the cap optimised in the first
+    /// (P2.A) (or no cap at all, exact model), that solve is already the convex problem (P2) itself, and (P2.B)
+    /// could only lower the cap without changing f.
+    /// </summary>
+    protected override bool HasCaps => !_joint && !(_tradeoff.SensingOnly && _c.Settings.Alternating.OptimizeInitialCaps);
 
     protected override double[] Objectives => [_objective];
 

@@ -39,8 +39,9 @@ public sealed record DesignSettings
     /// <summary>How symbol-level designs lift the symbols (the small LMI is the default).</summary>
     public SymbolLift Lift { get; init; } = SymbolLift.Averaged;
 
-    /// <summary>The conic solver's settings (default: silent, one thread, so sweeps parallelise over points).</summary>
-    public SolverSettings Solver { get; init; } = SolverSettings.Default with { Verbosity = Verbosity.Silent, Threads = 1 };
+    /// <summary>The conic solver's settings (default: silent, one thread, so sweeps parallelise over points, and at most
+    /// 300 s per convex problem, after which the problem counts as a solver failure).</summary>
+    public SolverSettings Solver { get; init; } = SolverSettings.Default with { Verbosity = Verbosity.Silent, Threads = 1, TimeLimit = TimeSpan.FromSeconds(300) };
 
     /// <summary>γ in linear scale.</summary>
     public double Gamma => Math.Pow(10, GammaDb / 10);
@@ -65,12 +66,12 @@ public sealed record DesignSettings
 /// <param name="MaxIterations">Iteration cap (default 10; paper A's Fig. 9 settles in about 2).</param>
 /// <param name="RelativeTolerance">Stop when the (P·.A) objective of every BS changes by less than this, relative (default 1e-3).</param>
 /// <param name="Slack">Relative slack on the performance targets (CRB bound t*, SINR γ*) that (P·.B) must keep, so
-/// that (P·.B) has a strictly feasible point (default 1e-5).</param>
+/// that (P·.B) has a strictly feasible point (default 1e-4).</param>
 /// <param name="OptimizeInitialCaps">When γ is fixed (ρ = 1), let the first (P·.A) choose the caps that concern only its
 /// own problem (I_comp in CoMP, I_intra,m in CBF) as variables, which keeps it convex, instead of starting them at
 /// the network's initial cap (default true; false is the literal Algorithm 1 with given caps). The shared inter-cell
 /// caps always start at the initial cap.</param>
-public sealed record AlternatingSettings(int MaxIterations = 10, double RelativeTolerance = 1e-3, double Slack = 1e-5, bool OptimizeInitialCaps = true)
+public sealed record AlternatingSettings(int MaxIterations = 10, double RelativeTolerance = 1e-3, double Slack = 1e-4, bool OptimizeInitialCaps = true)
 {
     /// <summary>Checks the numbers.</summary>
     public void Validate()

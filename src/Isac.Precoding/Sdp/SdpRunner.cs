@@ -16,11 +16,15 @@ namespace Isac.Precoding.Sdp;
 /// block of free variables, which the interior-point method handles less reliably, and its m is not
 /// much smaller there anyway.</para>
 /// <para>When the solver ends in numerical trouble or at its iteration limit, the problem is solved
-/// again on the other side (both attempts are recorded); the second answer stands.</para>
+/// again on the other side (both attempts are recorded; the second answer stands), unless that side's
+/// Schur complement is more than 8 times larger.</para>
 /// </remarks>
 internal sealed class SdpRunner(SolverSettings settings, CancellationToken cancellation)
 {
     private readonly List<SolveRecord> _records = [];
+
+    /// <summary>The other side is tried only when its Schur complement is at most this many times larger (the work grows with m³).</summary>
+    private const int RetryGrowthLimit = 8;
 
     /// <summary>Every solve so far.</summary>
     public IReadOnlyList<SolveRecord> Records => _records;
@@ -41,7 +45,10 @@ internal sealed class SdpRunner(SolverSettings settings, CancellationToken cance
         if (stats.ConeVariableSideSize > 0 && 2 * stats.ConeVariableSideSize <= stats.FreeScalarSideSize)
             compiled = model.Compile(new ModelSettings { Side = FormulationSide.ConeVariables, Solver = settings });
         var first = SolveCompiled(compiled, clock, problem, iteration, bs);
-        if (first.Status is ModelStatus.NumericalError or ModelStatus.IterationLimit)
+        bool otherSideAffordable = first.Statistics.Side == FormulationSide.ConeVariables
+            ? stats.FreeScalarSideSize <= RetryGrowthLimit * stats.ConeVariableSideSize
+            : stats.ConeVariableSideSize > 0 && stats.ConeVariableSideSize <= RetryGrowthLimit * stats.FreeScalarSideSize;
+        if (first.Status is ModelStatus.NumericalError or ModelStatus.IterationLimit && otherSideAffordable)
         {
             clock.Restart();
             var other = first.Statistics.Side == FormulationSide.ConeVariables ? FormulationSide.FreeScalars : FormulationSide.ConeVariables;
