@@ -16,7 +16,7 @@ namespace Isac.Precoding.Recovery;
 /// <para>If every W_k is rank one (λ₂ ≤ tol·λ₁), w_k = √λ₁·u₁ is exact: the relaxation is tight.</para>
 /// <para>Otherwise candidate directions are tried: the principal eigenvectors, the matched construction
 /// w_k = W_k h_k*/√(h_kᵀW_kh_k*) (keeps h_kᵀw_k w_kᴴh_k* = h_kᵀW_kh_k* and w_kw_kᴴ ⪯ W_k, Liu et al.'s rank-one
-/// construction), and Gaussian randomisation ξ_k = U_kΛ_k^{1/2}z_k, z_k ~ CN(0, I) (seeded). For each, the
+/// construction), zero-forcing beams (<see cref="ZeroForcing"/>), and Gaussian randomisation ξ_k = U_kΛ_k^{1/2}z_k, z_k ~ CN(0, I) (seeded). For each, the
 /// stream powers p are fitted so that every user meets the SINR target in the design's robustness model
 /// with rank-one terms: signal a_k·p_k with a_k = |hᵀŵ_k|² (Proposition 3, which keeps the nominal signal)
 /// or (|hᵀŵ_k| − ρ‖Tᵀŵ_k‖)₊² (exact model, the true minimum over the ball), interference
@@ -65,6 +65,7 @@ internal static class BeamformerRecovery
             matched[u] = power > 0 ? wg / Math.Sqrt(power) : principal[u];
         }
         candidates.Add(("matched", matched));
+        if (ZeroForcing(network, mode) is { } zf) candidates.Add(("zero-forcing", zf));
         var roots = evds.Select(e =>
         {
             var (values, vectors) = Sorted(e);
@@ -98,6 +99,50 @@ internal static class BeamformerRecovery
             }
         }
         return new Outcome(best, new RecoveryReport(best is null ? "none" : bestName, ratio, candidates.Count, feasible));
+    }
+
+    /// <summary>
+    /// Zero-forcing directions: user u's beam orthogonal to the other users' channels (CoMP: all of them, from
+    /// all antennas; CBF: from its BS, against every user when Ntx ≥ J·K, else against its own cell's users),
+    /// the candidate that still exists when the relaxation spends most of a stream on sensing. Null when the
+    /// channels do not allow it.
+    /// </summary>
+    internal static Vector<Complex>[]? ZeroForcing(IsacNetwork network, CoordinationMode mode)
+    {
+        int users = network.Users, ntx = network.TransmitElements;
+        var beams = new Vector<Complex>[users];
+        try
+        {
+            if (mode == CoordinationMode.Comp)
+            {
+                if (network.StackedDimension < users) return null;
+                var h = Matrix<Complex>.Build.Dense(network.StackedDimension, users, (i, u) => network.Channels.Stacked(u)[i]);
+                var w = h.Conjugate() * (h.Transpose() * h.Conjugate()).Inverse();
+                for (int u = 0; u < users; u++) beams[u] = w.Column(u) / w.Column(u).L2Norm();
+                return beams;
+            }
+            int k = network.UsersPerCell;
+            bool all = ntx >= users;
+            if (ntx < k) return null;
+            for (int m = 0; m < network.Cells; m++)
+            {
+                var served = all ? Enumerable.Range(0, users).ToArray() : Enumerable.Range(m * k, k).ToArray();
+                var h = Matrix<Complex>.Build.Dense(ntx, served.Length, (i, c) => network.Channels.PerBs(m, served[c] / k, served[c] % k)[i]);
+                var w = h.Conjugate() * (h.Transpose() * h.Conjugate()).Inverse();
+                for (int u = 0; u < k; u++)
+                {
+                    var column = w.Column(Array.IndexOf(served, m * k + u));
+                    var stacked = Vector<Complex>.Build.Dense(network.StackedDimension);
+                    stacked.SetSubVector(m * ntx, ntx, column / column.L2Norm());
+                    beams[m * k + u] = stacked;
+                }
+            }
+            return beams;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The least stream powers meeting SINR ≥ γ in the model's rank-one bounds, or null.</summary>
