@@ -72,6 +72,19 @@ public static class RobustPrecoder
         var mode = settings.Scheme.Mode();
         var relaxationRcrb = SensingMetrics.RcrbDeg(network.Scene, mode, solution.Covariance);
         double designGammaDb = SensingMetrics.Db(solution.UserGamma.Min());
+        var common = new DesignResult
+        {
+            Status = DesignStatus.Solved,
+            Message = run.Message,
+            FailedIteration = run.FailedIteration,
+            Settings = settings,
+            RelaxationRcrbDeg = relaxationRcrb,
+            DesignGammaDb = designGammaDb,
+            Iterations = run.Iterations,
+            Solves = runner.Records,
+            Converged = run.Converged,
+            NormalizationFactors = factors,
+        };
 
         AchievedMetrics achieved;
         IReadOnlyList<Matrix<Complex>> precoders;
@@ -86,19 +99,12 @@ public static class RobustPrecoder
             recovery = outcome.Report;
             if (outcome.Beamformers is null)
             {
-                return new DesignResult
+                return common with
                 {
                     Status = DesignStatus.Infeasible,
                     Message = "the relaxation is not tight and no recovered beamformer meets the SINR target within the power budgets",
-                    Settings = settings,
-                    RelaxationRcrbDeg = relaxationRcrb,
                     RelaxationMinSinrDb = relaxationSinr,
-                    DesignGammaDb = designGammaDb,
                     Recovery = recovery,
-                    Iterations = run.Iterations,
-                    Solves = runner.Records,
-                    Converged = run.Converged,
-                    NormalizationFactors = factors,
                     Seconds = clock.Elapsed.TotalSeconds,
                 };
             }
@@ -112,28 +118,19 @@ public static class RobustPrecoder
             precoders = design.Solution().Symbols!;
             achieved = PrecoderEvaluation.Symbol(network, mode, precoders, settings.Delta);
         }
-        return new DesignResult
+        return common with
         {
-            Status = DesignStatus.Solved,
-            Message = run.Message,
-            FailedIteration = run.FailedIteration,
-            Settings = settings,
             RcrbDeg = achieved.RcrbDeg,
-            RelaxationRcrbDeg = relaxationRcrb,
             UserSinrDb = achieved.UserSinrDb,
             UserWorstCaseSinrDb = achieved.UserWorstCaseSinrDb,
             MinSinrDb = achieved.MinSinrDb,
             WorstCaseMinSinrDb = achieved.WorstCaseMinSinrDb,
             Proposition3MinSinrDb = achieved.Proposition3MinSinrDb,
             RelaxationMinSinrDb = relaxationSinr,
-            DesignGammaDb = designGammaDb,
             Precoders = precoders,
             Recovery = recovery,
             Refinement = refinement,
-            Iterations = run.Iterations,
             Solves = runner.Records,
-            Converged = run.Converged,
-            NormalizationFactors = factors,
             Seconds = clock.Elapsed.TotalSeconds,
         };
     }

@@ -104,14 +104,7 @@ internal sealed class BlpCbfDesign : AlternatingDesign
             }
             else AddCappedSinr(model, m, w, g, Expr.Constant(_intraCap[m]));
 
-            double rho = _tradeoff.Weight;
-            if (_tradeoff.SensingOnly) model.Minimize(t!);
-            else if (t is null) model.Maximize(g);
-            else
-            {
-                double d0 = _fishers[m].AngleScale;
-                model.Maximize(-(rho * d0 * d0 / _tradeoff.BoundNormalizer[m]) * t + ((1 - rho) * _c.Gamma / _tradeoff.GammaNormalizer[m]) * g);
-            }
+            _tradeoff.SetObjective(model, t, g, _fishers[m].AngleScale, _c.Gamma, m);
             var s = _c.Runner.Solve(model, "P1.A", iteration, m);
             if (!SolveOutcome.Usable(s)) return SolveOutcome.Failed(s, $"P1.A at BS {m + 1}");
             streams[m] = w.Select(x => s.Value(x)).ToArray();

@@ -85,11 +85,7 @@ internal sealed class BlpCompDesign : AlternatingDesign
         }
         else AddCappedSinr(model, w, u => g * (_cap + _c.Noise), Expr.Constant(_cap));
 
-        double rho = _tradeoff.Weight, d0 = _fishers[0].AngleScale;
-        double boundWeight = rho * d0 * d0 / _tradeoff.BoundNormalizer[0], gammaWeight = (1 - rho) * _c.Gamma / _tradeoff.GammaNormalizer[0];
-        if (_tradeoff.SensingOnly) model.Minimize(f!);
-        else if (f is null) model.Maximize(g);
-        else model.Maximize(-boundWeight * f + gammaWeight * g);
+        _tradeoff.SetObjective(model, f, g, _fishers[0].AngleScale, _c.Gamma, 0);
 
         var s = _c.Runner.Solve(model, "P2.A", iteration, null);
         if (!SolveOutcome.Usable(s)) return SolveOutcome.Failed(s, "P2.A");

@@ -118,14 +118,7 @@ internal sealed class SlpCbfDesign : AlternatingDesign, IRefinableDesign
             else AddLeakage(model, m, r, Expr.Constant(_leakCap[m]));
             AddInterCell(model, m, x, norms, Expr.Constant(_amplitudeCap));
             AddConstructive(model, m, x, norms, g);
-            double rho = tradeoff.Weight;
-            if (tradeoff.SensingOnly) model.Minimize(t!);
-            else if (t is null) model.Maximize(g);
-            else
-            {
-                double d0 = _fishers[m].AngleScale;
-                model.Maximize(-(rho * d0 * d0 / tradeoff.BoundNormalizer[m]) * t + ((1 - rho) * Math.Sqrt(_c.Gamma) / tradeoff.GammaNormalizer[m]) * g);
-            }
+            tradeoff.SetObjective(model, t, g, _fishers[m].AngleScale, Math.Sqrt(_c.Gamma), m);
             var s = _c.Runner.Solve(model, name, iteration, m);
             if (!SolveOutcome.Usable(s)) return SolveOutcome.Failed(s, $"{name} at BS {m + 1}");
             double bound = t is null ? double.NaN : s.RealValue(t)[0, 0];

@@ -104,10 +104,7 @@ internal sealed class SlpCompDesign : AlternatingDesign, IRefinableDesign
             for (int s = 0; s < l; s++)
                 ConstructiveConstraints.Add(model, x, s, h, net.Symbol(u, s), Math.Tan(psi), Math.Cos(psi), threshold, _radius, norms, $"ci{u + 1}_{s + 1}");
         }
-        double rho = tradeoff.Weight, d0 = _fishers[0].AngleScale;
-        if (tradeoff.SensingOnly) model.Minimize(f!);
-        else if (f is null) model.Maximize(g);
-        else model.Maximize(-(rho * d0 * d0 / tradeoff.BoundNormalizer[0]) * f + ((1 - rho) * Math.Sqrt(_c.Gamma) / tradeoff.GammaNormalizer[0]) * g);
+        tradeoff.SetObjective(model, f, g, _fishers[0].AngleScale, Math.Sqrt(_c.Gamma), 0);
 
         var sol = _c.Runner.Solve(model, model.Name, iteration, null);
         if (!SolveOutcome.Usable(sol)) return SolveOutcome.Failed(sol, model.Name);
