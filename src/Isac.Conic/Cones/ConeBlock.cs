@@ -98,6 +98,9 @@ internal abstract class ConeBlock
     /// <summary>Per-iteration work before the Schur columns are formed (e.g. X u and Z⁻¹ u for low-rank data).</summary>
     public virtual void PrepareSchur(Isac.Conic.LinearAlgebra.IDenseKernels kernels, ParallelOptions parallel) { }
 
+    /// <summary>norm2[i] += ‖A_i‖² on this block (Frobenius for PSD blocks).</summary>
+    public abstract void AddRowNorms2(double[] norm2);
+
     /// <summary>The position of global row <paramref name="row"/> in <see cref="Rows"/>, or −1.</summary>
     public int LocalIndex(int row)
     {

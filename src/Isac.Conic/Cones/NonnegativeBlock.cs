@@ -6,16 +6,14 @@ namespace Isac.Conic.Cones;
 /// A nonnegative orthant (LP) block: H = diag(x/z); predictor R = −x, corrector R = (σμ − Δx_a Δz_a)/z;
 /// M_ij += Σ_k A_i[k] (x_k / z_k) A_j[k] (formed column by column from the transposed data).
 /// </summary>
-internal sealed class NonnegativeBlock : ConeBlock
+internal sealed class NonnegativeBlock : VectorConeBlock
 {
-    private readonly VectorRowData[] _data;
     private readonly (int Row, double Value)[][] _columns;
     private readonly double[] _h;
 
     public NonnegativeBlock(int n, VectorRowData[] data)
-        : base(n, n, data.Select(d => d.Row).ToArray())
+        : base(n, data)
     {
-        _data = data;
         var cols = new List<(int, double)>[n];
         for (int k = 0; k < n; k++)
         {
@@ -33,29 +31,6 @@ internal sealed class NonnegativeBlock : ConeBlock
     }
 
     public override int Degree => Size;
-
-    public override void ApplyA(ReadOnlySpan<double> v, Span<double> result)
-    {
-        foreach (var d in _data)
-        {
-            result[d.Row] += d.Dot(v);
-        }
-    }
-
-    public override void AddAdjoint(ReadOnlySpan<double> y, Span<double> dest)
-    {
-        foreach (var d in _data)
-        {
-            double yi = y[d.Row];
-            if (yi != 0)
-            {
-                for (int e = 0; e < d.Index.Length; e++)
-                {
-                    dest[d.Index[e]] += yi * d.Value[e];
-                }
-            }
-        }
-    }
 
     public override void SetInitialPoint(double alpha, double beta)
     {

@@ -35,7 +35,13 @@ internal sealed class PsdBlock : ConeBlock
         _lz = new double[n * n];
         _w = new double[n * n];
         _eig = new double[n];
+        _scratchA = new double[n * n];
+        _scratchB = new double[n * n];
     }
+
+    // Scratch for one operation at a time on this block (blocks are never shared between threads).
+    private readonly double[] _scratchA;
+    private readonly double[] _scratchB;
 
     public override int Degree => Size;
 
@@ -60,6 +66,14 @@ internal sealed class PsdBlock : ConeBlock
             {
                 d.AddTo(dest, Size, y[d.Row]);
             }
+        }
+    }
+
+    public override void AddRowNorms2(double[] norm2)
+    {
+        foreach (var d in _data)
+        {
+            norm2[d.Row] += d.FrobeniusNorm2(Size);
         }
     }
 
@@ -98,9 +112,9 @@ internal sealed class PsdBlock : ConeBlock
             return;
         }
         // Corrector, as a correction to the predictor: R = σμ W − sym(ΔX_a ΔZ_a W).
-        kernels.Gemm(Size, Size, Size, 1.0, DZa, _w, 0.0, Work);
-        var g = new double[nn];
-        kernels.Gemm(Size, Size, Size, 1.0, DXa, Work, 0.0, g);
+        kernels.Gemm(Size, Size, Size, 1.0, DZa, _w, 0.0, _scratchA);
+        var g = _scratchB;
+        kernels.Gemm(Size, Size, Size, 1.0, DXa, _scratchA, 0.0, g);
         for (int k = 0; k < nn; k++)
         {
             R[k] = sigmaMu * _w[k];
@@ -111,7 +125,7 @@ internal sealed class PsdBlock : ConeBlock
     public override void ApplyH(ReadOnlySpan<double> v, Span<double> result, IDenseKernels kernels)
     {
         // result = sym(X V W)
-        var t = new double[StoredLength];
+        var t = _scratchA;
         kernels.Gemm(Size, Size, Size, 1.0, v, _w, 0.0, t);
         kernels.Gemm(Size, Size, Size, 1.0, X, t, 0.0, result);
         Symmetrize(result);
@@ -120,7 +134,15 @@ internal sealed class PsdBlock : ConeBlock
     public override void ApplyHToAdjoint(ReadOnlySpan<double> y, double[]? extra, Span<double> result, IDenseKernels kernels)
     {
         int n = Size;
-        var dense = extra is null ? new double[StoredLength] : (double[])extra.Clone();
+        var dense = _scratchB;
+        if (extra is null)
+        {
+            Array.Clear(dense);
+        }
+        else
+        {
+            extra.CopyTo(dense, 0);
+        }
         bool anyDense = extra is not null;
         foreach (var d in _data)
         {
@@ -132,7 +154,7 @@ internal sealed class PsdBlock : ConeBlock
         }
         if (anyDense)
         {
-            var t = new double[StoredLength];
+            var t = _scratchA;
             kernels.Gemm(n, n, n, 1.0, dense, _w, 0.0, t);
             kernels.Gemm(n, n, n, 1.0, X, t, 0.0, result);
         }
@@ -167,7 +189,8 @@ internal sealed class PsdBlock : ConeBlock
 
     public override double MaxStep(double[] d, bool primal, IDenseKernels kernels)
     {
-        var b = (double[])d.Clone();
+        var b = _scratchA;
+        d.CopyTo(b, 0);
         kernels.TriangularSandwich(primal ? _lx : _lz, Size, b);
         kernels.SymmetricEigenvalues(b, Size, _eig);
         double min = double.PositiveInfinity;
@@ -180,7 +203,8 @@ internal sealed class PsdBlock : ConeBlock
 
     public override bool IsInterior(double[] v, IDenseKernels kernels)
     {
-        var copy = (double[])v.Clone();
+        var copy = _scratchA;
+        v.CopyTo(copy, 0);
         return kernels.Cholesky(copy, Size);
     }
 
@@ -199,7 +223,7 @@ internal sealed class PsdBlock : ConeBlock
             _xu = new double[_data.Length][];
             _wu = new double[_data.Length][];
         }
-        Parallel.For(0, _data.Length, parallel, k =>
+        void Prepare(int k)
         {
             var d = _data[k];
             if (d.Kind != PsdDataKind.LowRank)
@@ -219,7 +243,18 @@ internal sealed class PsdBlock : ConeBlock
                     wu[p] = ManagedKernels.Dot(_w.AsSpan(p * n, n), u);
                 }
             }
-        });
+        }
+        if ((long)_data.Length * n * n < 200_000)
+        {
+            for (int k = 0; k < _data.Length; k++)
+            {
+                Prepare(k);
+            }
+        }
+        else
+        {
+            Parallel.For(0, _data.Length, parallel, Prepare);
+        }
     }
 
     public override void AddSchurColumn(int localJ, double[] m, int mSize, SchurScratch scratch, IDenseKernels kernels)
@@ -255,16 +290,23 @@ internal sealed class PsdBlock : ConeBlock
                 f1Inner += di.V.Length;
             }
         }
-        double f1 = dj.Kind == PsdDataKind.Dense ? 4.0 * n * n * n
-            : 2.0 * n * n * Math.Min(dj.NonzeroRows.Length, n) + (double)dj.FullV.Length * n;
+        double f1 = dj.Kind == PsdDataKind.Dense || dj.NonzeroRows.Length > n / 2 ? 4.0 * n * n * n
+            : 2.0 * n * n * dj.NonzeroRows.Length + (double)dj.FullV.Length * n;
         if (!anyDense && f3 <= f1 + f1Inner)
         {
+            int nj = dj.FullV.Length;
+            if (nj <= n)
+            {
+                GatherPanels(dj, scratch.T, scratch.G);
+            }
             for (int li = 0; li <= localJ; li++)
             {
                 var di = _data[li];
                 if (di.Kind == PsdDataKind.Sparse)
                 {
-                    m[di.Row * mSize + j] += SparseSparseEntry(di, dj, n);
+                    m[di.Row * mSize + j] += nj <= n
+                        ? PanelEntry(di, scratch.T, scratch.G, nj)
+                        : SparseSparseEntry(di, dj, n);
                 }
             }
             return;
@@ -309,17 +351,51 @@ internal sealed class PsdBlock : ConeBlock
         return s;
     }
 
-    private double SparseSparseEntry(PsdRowData di, PsdRowData dj, int n)
+    /// <summary>
+    /// F3 with gathered panels: T[q, b] = X[q, r_b] and U[p, b] = A_j[r_b, s_b] W[p, s_b] over the
+    /// entries b = (r_b, s_b) of A_j, so that tr(A_i X A_j W) = Σ_{(p,q)∈A_i} A_i[p,q] ⟨T[q,:], U[p,:]⟩,
+    /// contiguous dot products instead of two gathers per term.
+    /// </summary>
+    private void GatherPanels(PsdRowData dj, double[] t, double[] u)
+    {
+        int n = Size, nj = dj.FullV.Length;
+        int[] jp = dj.FullP, jq = dj.FullQ;
+        double[] jv = dj.FullV;
+        for (int q = 0; q < n; q++)
+        {
+            int row = q * n, off = q * nj;
+            for (int b = 0; b < nj; b++)
+            {
+                t[off + b] = X[row + jp[b]];
+                u[off + b] = jv[b] * _w[row + jq[b]];
+            }
+        }
+    }
+
+    private static double PanelEntry(PsdRowData di, double[] t, double[] u, int nj)
     {
         double s = 0;
-        double[] x = X, w = _w;
         for (int a = 0; a < di.FullV.Length; a++)
         {
-            int p = di.FullP[a], q = di.FullQ[a];
+            s += di.FullV[a] * ManagedKernels.Dot(t.AsSpan(di.FullQ[a] * nj, nj), u.AsSpan(di.FullP[a] * nj, nj));
+        }
+        return s;
+    }
+
+    private double SparseSparseEntry(PsdRowData di, PsdRowData dj, int n)
+    {
+        // Σ_{(p,q)∈A_i} A_i[p,q] Σ_{(r,s)∈A_j} X[q,r] A_j[r,s] W[p,s] (W symmetric: rows, not columns).
+        double s = 0;
+        double[] x = X, w = _w;
+        int[] jp = dj.FullP, jq = dj.FullQ;
+        double[] jv = dj.FullV;
+        for (int a = 0; a < di.FullV.Length; a++)
+        {
+            int xq = di.FullQ[a] * n, wp = di.FullP[a] * n;
             double t = 0;
-            for (int b = 0; b < dj.FullV.Length; b++)
+            for (int b = 0; b < jv.Length; b++)
             {
-                t += x[q * n + dj.FullP[b]] * dj.FullV[b] * w[dj.FullQ[b] * n + p];
+                t += x[xq + jp[b]] * jv[b] * w[wp + jq[b]];
             }
             s += di.FullV[a] * t;
         }
@@ -330,7 +406,7 @@ internal sealed class PsdBlock : ConeBlock
     private void FormG(PsdRowData dj, double[] g, double[] t, IDenseKernels kernels)
     {
         int n = Size;
-        if (dj.Kind == PsdDataKind.Dense || dj.NonzeroRows.Length > n / 4)
+        if (dj.Kind == PsdDataKind.Dense || dj.NonzeroRows.Length > n / 2)
         {
             double[] a;
             if (dj.Kind == PsdDataKind.Dense)

@@ -60,26 +60,58 @@ internal sealed class PsdRowData
         var fq = new int[count];
         var fv = new double[count];
         int k = 0;
-        var rows = new SortedSet<int>();
+        var seen = new HashSet<int>();
         for (int e = 0; e < v.Length; e++)
         {
             fp[k] = p[e];
             fq[k] = q[e];
             fv[k++] = v[e];
-            rows.Add(p[e]);
+            seen.Add(p[e]);
             if (p[e] != q[e])
             {
                 fp[k] = q[e];
                 fq[k] = p[e];
                 fv[k++] = v[e];
-                rows.Add(q[e]);
+                seen.Add(q[e]);
             }
         }
         return new PsdRowData
         {
             Row = row, Kind = PsdDataKind.Sparse, P = p, Q = q, V = v,
-            FullP = fp, FullQ = fq, FullV = fv, NonzeroRows = rows.ToArray(),
+            FullP = fp, FullQ = fq, FullV = fv, NonzeroRows = Sorted(seen),
         };
+    }
+
+    /// <summary>‖A_i‖_F²; for low rank Σ_kl d_k d_l (u_k·u_l)².</summary>
+    public double FrobeniusNorm2(int n)
+    {
+        switch (Kind)
+        {
+            case PsdDataKind.Sparse:
+                return FullV.Sum(v => v * v);
+            case PsdDataKind.Dense:
+                return LinearAlgebra.ManagedKernels.Dot(Dense, Dense);
+            default:
+            {
+                double s = 0;
+                for (int k = 0; k < Rank; k++)
+                {
+                    for (int l = 0; l < Rank; l++)
+                    {
+                        double uv = LinearAlgebra.ManagedKernels.Dot(Vectors.AsSpan(k * n, n), Vectors.AsSpan(l * n, n));
+                        s += Weights[k] * Weights[l] * uv * uv;
+                    }
+                }
+                return s;
+            }
+        }
+    }
+
+    private static int[] Sorted(HashSet<int> set)
+    {
+        var a = set.ToArray();
+        Array.Sort(a);
+        return a;
     }
 
     /// <summary>⟨A_i, S⟩ for a full symmetric n×n S.</summary>

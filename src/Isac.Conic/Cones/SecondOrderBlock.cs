@@ -13,9 +13,8 @@ namespace Isac.Conic.Cones;
 /// ΔX = W u − W² ΔZ with λ ∘ u equal to the right side, so H = W² = β²(2 ŵŵᵀ − J) and R = W u.
 /// Jordan product: x ∘ z = (xᵀz, x₀ z̄ + z₀ x̄); identity e = (1, 0, …, 0); degree 1.
 /// </remarks>
-internal sealed class SecondOrderBlock : ConeBlock
+internal sealed class SecondOrderBlock : VectorConeBlock
 {
-    private readonly VectorRowData[] _data;
     private readonly double[] _w;
     private readonly double[] _q;
     private readonly double[] _lambda;
@@ -23,9 +22,8 @@ internal sealed class SecondOrderBlock : ConeBlock
     private double _beta;
 
     public SecondOrderBlock(int n, VectorRowData[] data)
-        : base(n, n, data.Select(d => d.Row).ToArray())
+        : base(n, data)
     {
-        _data = data;
         _w = new double[n];
         _q = new double[n];
         _lambda = new double[n];
@@ -33,29 +31,6 @@ internal sealed class SecondOrderBlock : ConeBlock
     }
 
     public override int Degree => 1;
-
-    public override void ApplyA(ReadOnlySpan<double> v, Span<double> result)
-    {
-        foreach (var d in _data)
-        {
-            result[d.Row] += d.Dot(v);
-        }
-    }
-
-    public override void AddAdjoint(ReadOnlySpan<double> y, Span<double> dest)
-    {
-        foreach (var d in _data)
-        {
-            double yi = y[d.Row];
-            if (yi != 0)
-            {
-                for (int e = 0; e < d.Index.Length; e++)
-                {
-                    dest[d.Index[e]] += yi * d.Value[e];
-                }
-            }
-        }
-    }
 
     public override void SetInitialPoint(double alpha, double beta)
     {

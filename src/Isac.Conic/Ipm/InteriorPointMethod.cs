@@ -51,7 +51,8 @@ internal static class InteriorPointMethod
     public static ConicSolution Run(ConicProblem problem, SolverSettings settings, TextWriter? log, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        var kernels = DenseKernels.Select(settings.Backend);
+        int largestOrder = problem.Cones.Where(c => c.IsMatrix).Select(c => c.Size).DefaultIfEmpty(0).Max();
+        var kernels = DenseKernels.Select(settings.Backend, largestOrder);
         int threads = settings.EffectiveThreads;
         if (kernels is OpenBlasKernels ob)
         {
@@ -63,7 +64,7 @@ internal static class InteriorPointMethod
         var logger = new IterationLogger(log, settings.Verbosity);
         logger.Banner(problem, model, kernels.Name, threads);
 
-        var state = new IpmState(model, kernels);
+        var state = new IpmState(model, kernels, settings.PrimalFeasibilityTolerance);
         state.SetInitialPoint();
         var schur = new SchurComplement(model.M);
         int m = model.M;
@@ -75,6 +76,7 @@ internal static class InteriorPointMethod
         int stalls = 0;
         double bestQuality = double.PositiveInfinity;
         int bestIter = 0;
+        double progressAnchor = double.PositiveInfinity;
         double alphaP = 0, alphaD = 0;
         Measures measures;
         while (true)
@@ -90,14 +92,15 @@ internal static class InteriorPointMethod
             if (quality < bestQuality)
             {
                 // CSDP's safeguard: remember the best iterate, return it if the iteration stalls.
-                if (quality < 0.5 * bestQuality)
-                {
-                    bestIter = iter;
-                }
                 bestQuality = quality;
                 state.SaveBest();
             }
-            else if (iter - bestIter >= StallIterations && bestQuality < 1e6)
+            if (quality < 0.5 * progressAnchor)
+            {
+                progressAnchor = quality;
+                bestIter = iter;
+            }
+            if (iter - bestIter >= StallIterations && bestQuality < 1e6)
             {
                 break;
             }

@@ -20,7 +20,11 @@ internal sealed class InternalModel
         UserToInternal = userToInternal;
         LowRankCount = lowRankCount;
         RowBlocks = new (int, int)[rhs.Length][];
-        var lists = Enumerable.Range(0, rhs.Length).Select(_ => new List<(int, int)>()).ToArray();
+        var lists = new List<(int, int)>[rhs.Length];
+        for (int i = 0; i < lists.Length; i++)
+        {
+            lists[i] = [];
+        }
         for (int b = 0; b < blocks.Length; b++)
         {
             for (int l = 0; l < blocks[b].Rows.Length; l++)
@@ -82,11 +86,14 @@ internal sealed class InternalModel
         for (int b = 0; b < p; b++)
         {
             var cone = problem.Cones[b];
-            var groups = perBlock[b].GroupBy(t => t.Row).OrderBy(g => g.Key);
+            var groups = GroupByRow(perBlock[b]);
             var objective = new double[cone.StoredLength];
-            foreach (var term in problem.Objective.Where(t => t.Block == b))
+            foreach (var term in problem.Objective)
             {
-                term.Matrix.AddTo(objective, cone.Size, cone.IsMatrix, sign);
+                if (term.Block == b)
+                {
+                    term.Matrix.AddTo(objective, cone.Size, cone.IsMatrix, sign);
+                }
             }
             switch (cone.Kind)
             {
@@ -96,7 +103,7 @@ internal sealed class InternalModel
                     var detected = new List<PsdRowData?>();
                     foreach (var g in groups)
                     {
-                        var d = MergePsd(g.Key, g.Select(t => t.Matrix).ToList(), cone.Size);
+                        var d = MergePsd(g.Key, g.Terms, cone.Size);
                         if (d is not null)
                         {
                             data.Add(d);
@@ -124,7 +131,7 @@ internal sealed class InternalModel
                     var data = new List<VectorRowData>();
                     foreach (var g in groups)
                     {
-                        var v = MergeVector(g.Key, g.Select(t => t.Matrix), cone.Size);
+                        var v = MergeVector(g.Key, g.Terms, cone.Size);
                         if (v is not null)
                         {
                             int k = v.Index.Length;
@@ -155,7 +162,7 @@ internal sealed class InternalModel
                     var data = new List<VectorRowData>();
                     foreach (var g in groups)
                     {
-                        var v = MergeVector(g.Key, g.Select(t => t.Matrix), cone.Size);
+                        var v = MergeVector(g.Key, g.Terms, cone.Size);
                         if (v is not null)
                         {
                             data.Add(v);
@@ -178,6 +185,24 @@ internal sealed class InternalModel
             }
         }
         return new InternalModel(problem, sign, rhs, blocks, Enumerable.Range(0, p).ToArray(), lowRank);
+    }
+
+    /// <summary>The terms of one row on one block.</summary>
+    private sealed record RowTerms(int Key, List<BlockMatrix> Terms);
+
+    /// <summary>Groups (row, matrix) pairs, added in increasing row order, by row.</summary>
+    private static List<RowTerms> GroupByRow(List<(int Row, BlockMatrix Matrix)> terms)
+    {
+        var groups = new List<RowTerms>();
+        foreach (var (row, matrix) in terms)
+        {
+            if (groups.Count == 0 || groups[^1].Key != row)
+            {
+                groups.Add(new RowTerms(row, []));
+            }
+            groups[^1].Terms.Add(matrix);
+        }
+        return groups;
     }
 
     private static VectorRowData? MergeVector(int row, IEnumerable<BlockMatrix> terms, int n)
@@ -215,6 +240,13 @@ internal sealed class InternalModel
                 Row = row, Kind = PsdDataKind.LowRank, Weights = weights,
                 Vectors = lr.SelectMany(l => l.Vectors.SelectMany(v => v)).ToArray(),
             };
+        }
+        if (terms.Count == 1 && terms[0] is SparseBlockMatrix single && !HasRepeats(single))
+        {
+            // The common case (an SDPA file): one sparse term without repeated positions.
+            return single.Values.Any(v => v != 0)
+                ? PsdRowData.FromSparse(row, single.Rows, single.Columns, single.Values)
+                : null;
         }
         if (terms.All(t => t is SparseBlockMatrix))
         {
@@ -297,6 +329,19 @@ internal sealed class InternalModel
             }
         }
         return new PsdRowData { Row = d.Row, Kind = PsdDataKind.LowRank, Weights = f.Weights, Vectors = vectors };
+    }
+
+    private static bool HasRepeats(SparseBlockMatrix s)
+    {
+        var seen = new HashSet<long>(s.Count);
+        for (int e = 0; e < s.Count; e++)
+        {
+            if (!seen.Add(((long)s.Rows[e] << 32) | (uint)s.Columns[e]))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long CountNonzeros(double[] a)

@@ -15,8 +15,13 @@ internal sealed class IpmState
     private double _normA;
     private double _normC;
 
-    public IpmState(InternalModel model, IDenseKernels kernels)
+    private readonly double _primalTolerance;
+    private readonly long _totalStored;
+
+    public IpmState(InternalModel model, IDenseKernels kernels, double primalTolerance)
     {
+        _primalTolerance = primalTolerance;
+        _totalStored = model.Blocks.Sum(b => (long)b.StoredLength);
         _model = model;
         _kernels = kernels;
         Y = new double[model.M];
@@ -76,18 +81,7 @@ internal sealed class IpmState
         var rowNorm2 = new double[m];
         foreach (var b in Blocks)
         {
-            // ‖A_i‖² on this block from ⟨A_i, A_i⟩ via a dense copy of each row's data.
-            var tmp = new double[b.StoredLength];
-            var y = new double[m];
-            var result = new double[m];
-            foreach (int i in b.Rows)
-            {
-                Array.Clear(tmp);
-                y[i] = 1;
-                b.AddAdjoint(y, tmp);
-                y[i] = 0;
-                rowNorm2[i] += ConeBlock.Dot(tmp, tmp);
-            }
+            b.AddRowNorms2(rowNorm2);
         }
         int n = Blocks.Sum(b => b.Size);
         double alpha = 0, maxNormA = 0;
@@ -175,7 +169,7 @@ internal sealed class IpmState
     /// <summary>H(R_d) per block, shared by predictor and corrector.</summary>
     public void ComputeHRd(ParallelOptions parallel)
     {
-        Parallel.For(0, Blocks.Length, parallel, b =>
+        ForBlocks(parallel, b =>
         {
             var block = Blocks[b];
             if (block.Rd.AsSpan().ContainsAnyExcept(0.0))
@@ -229,7 +223,7 @@ internal sealed class IpmState
 
     private void Solve(double sigmaMu, bool corrector, double[] rp, bool useRd, SchurComplement schur, double[] rhs, double[] dy, ParallelOptions parallel)
     {
-        Parallel.For(0, Blocks.Length, parallel, b =>
+        ForBlocks(parallel, b =>
         {
             var block = Blocks[b];
             block.ComplementarityRhs(sigmaMu, corrector, _kernels);
@@ -247,8 +241,7 @@ internal sealed class IpmState
             block.ApplyA(block.Work, rhs);
         }
         schur.Solve(rhs, dy, _kernels);
-        RefineAgainstOperator(schur, rhs, dy, parallel);
-        Parallel.For(0, Blocks.Length, parallel, b =>
+        ForBlocks(parallel, b =>
         {
             var block = Blocks[b];
             if (useRd)
@@ -266,77 +259,121 @@ internal sealed class IpmState
                 block.DX[k] = block.R[k] - block.DX[k];
             }
         });
+        RefineAgainstOperator(schur, rp, dy, parallel);
     }
 
     /// <summary>
-    /// Iterative refinement of M Δy = rhs against the operator as it is applied to form ΔX,
-    /// Δy ↦ A(H(AᵀΔy)), rather than against the stored M: near the optimum the two differ in
-    /// the last digits of ill-conditioned entries, and that difference becomes primal infeasibility.
-    /// Keeps the best Δy, stops after three refinements without improvement (as CSDP does).
+    /// Iterative refinement against the operator as it is applied to form ΔX, Δy ↦ A(H(AᵀΔy)),
+    /// rather than against the stored M: near the optimum the two differ in the last digits of
+    /// ill-conditioned entries, and that difference becomes primal infeasibility. The residual
+    /// e = r_p − A(ΔX) costs one A(·); only when it is above 1e-3 of the primal tolerance does a
+    /// refinement step (δ = −M⁻¹e, Δy += δ, ΔZ += Aᵀδ, ΔX −= H(Aᵀδ)) apply the operator again. The
+    /// best direction is kept; it stops after three steps that do not cut the residual by a tenth, or twelve in all.
     /// </summary>
-    private void RefineAgainstOperator(SchurComplement schur, double[] rhs, double[] dy, ParallelOptions parallel)
+    private void RefineAgainstOperator(SchurComplement schur, double[] rp, double[] dy, ParallelOptions parallel)
     {
-        int m = rhs.Length;
-        var residual = new double[m];
-        double rhsNorm = 1 + Norm(rhs);
-        double err = OperatorResidual(rhs, dy, residual, parallel) / rhsNorm;
-        if (err <= RefinementTarget)
+        int m = rp.Length;
+        var e = new double[m];
+        double err = PrimalDirectionResidual(rp, e);
+        double target = 1e-3 * _primalTolerance * (1 + _normA);
+        if (err <= target)
         {
             return;
         }
-        var best = (double[])dy.Clone();
+        _bestDx ??= Blocks.Select(b => new double[b.StoredLength]).ToArray();
+        _bestDz ??= Blocks.Select(b => new double[b.StoredLength]).ToArray();
+        var bestDy = new double[m];
+        void Save()
+        {
+            for (int b = 0; b < Blocks.Length; b++)
+            {
+                Blocks[b].DX.CopyTo(_bestDx[b], 0);
+                Blocks[b].DZ.CopyTo(_bestDz[b], 0);
+            }
+            dy.CopyTo(bestDy, 0);
+        }
+        Save();
         double bestErr = err;
         var delta = new double[m];
         int lastImprovement = 0;
-        for (int k = 1; k <= 20 && k - lastImprovement < 3 && bestErr > 1e-15; k++)
+        for (int k = 1; k <= 12 && k - lastImprovement < 3 && bestErr > target; k++)
         {
-            schur.Solve(residual, delta, _kernels);
+            for (int i = 0; i < m; i++)
+            {
+                e[i] = -e[i];
+            }
+            schur.Solve(e, delta, _kernels);
             for (int i = 0; i < m; i++)
             {
                 dy[i] += delta[i];
             }
-            err = OperatorResidual(rhs, dy, residual, parallel) / rhsNorm;
+            ForBlocks(parallel, b =>
+            {
+                var block = Blocks[b];
+                block.AddAdjoint(delta, block.DZ);
+                block.ApplyHToAdjoint(delta, null, block.Work, _kernels);
+                for (int q = 0; q < block.StoredLength; q++)
+                {
+                    block.DX[q] -= block.Work[q];
+                }
+            });
+            err = PrimalDirectionResidual(rp, e);
             if (err < bestErr)
             {
+                if (err < 0.9 * bestErr)
+                {
+                    lastImprovement = k;
+                }
                 bestErr = err;
-                lastImprovement = k;
-                dy.CopyTo(best, 0);
+                Save();
             }
         }
-        best.CopyTo(dy, 0);
+        for (int b = 0; b < Blocks.Length; b++)
+        {
+            _bestDx[b].CopyTo(Blocks[b].DX, 0);
+            _bestDz[b].CopyTo(Blocks[b].DZ, 0);
+        }
+        bestDy.CopyTo(dy, 0);
     }
 
-    /// <summary>Refinement stops once the relative residual is this small.</summary>
-    private const double RefinementTarget = 1e-13;
+    private double[][]? _bestDx;
+    private double[][]? _bestDz;
 
-    /// <summary>residual ← rhs − A(H(Aᵀ v)); returns its norm.</summary>
-    private double OperatorResidual(double[] rhs, double[] v, double[] residual, ParallelOptions parallel)
+    /// <summary>e ← r_p − A(ΔX); returns ‖e‖.</summary>
+    private double PrimalDirectionResidual(double[] rp, double[] e)
     {
-        var parts = new double[Blocks.Length][];
-        Parallel.For(0, Blocks.Length, parallel, b =>
+        Array.Clear(e);
+        foreach (var block in Blocks)
         {
-            var block = Blocks[b];
-            var h = new double[block.StoredLength];
-            block.ApplyHToAdjoint(v, null, h, _kernels);
-            parts[b] = new double[rhs.Length];
-            block.ApplyA(h, parts[b]);
-        });
-        for (int i = 0; i < rhs.Length; i++)
-        {
-            double s = rhs[i];
-            foreach (var p in parts)
-            {
-                s -= p[i];
-            }
-            residual[i] = s;
+            block.ApplyA(block.DX, e);
         }
-        return Norm(residual);
+        for (int i = 0; i < e.Length; i++)
+        {
+            e[i] = rp[i] - e[i];
+        }
+        return Norm(e);
+    }
+
+    /// <summary>Runs the per-block work in parallel when there is enough of it to pay for the threads.</summary>
+    private void ForBlocks(ParallelOptions parallel, Action<int> body)
+    {
+        if (Blocks.Length == 1 || _totalStored < 20_000)
+        {
+            for (int b = 0; b < Blocks.Length; b++)
+            {
+                body(b);
+            }
+        }
+        else
+        {
+            Parallel.For(0, Blocks.Length, parallel, body);
+        }
     }
 
     public double MaxStep(bool primal, ParallelOptions parallel)
     {
         var steps = new double[Blocks.Length];
-        Parallel.For(0, Blocks.Length, parallel, b =>
+        ForBlocks(parallel, b =>
             steps[b] = Blocks[b].MaxStep(primal ? Blocks[b].DX : Blocks[b].DZ, primal, _kernels));
         return steps.Min();
     }

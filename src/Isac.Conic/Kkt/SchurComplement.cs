@@ -28,6 +28,8 @@ internal sealed class SchurComplement
 
     public double[] Matrix => _matrix;
 
+    private SchurScratch? _scratch;
+
     public void Form(ConeBlock[] blocks, (int Block, int Local)[][] rowBlocks, int maxStored,
                      IDenseKernels kernels, ParallelOptions parallel)
     {
@@ -38,14 +40,29 @@ internal sealed class SchurComplement
         Array.Clear(_matrix);
         int m = _m;
         double[] matrix = _matrix;
-        Parallel.For(0, m, parallel, () => new SchurScratch(maxStored), (j, _, scratch) =>
+        if (m < 48 && maxStored < 48 * 48)
         {
-            foreach (var (block, local) in rowBlocks[j])
+            // Too little work to pay for the threads.
+            _scratch ??= new SchurScratch(maxStored);
+            for (int j = 0; j < m; j++)
             {
-                blocks[block].AddSchurColumn(local, matrix, m, scratch, kernels);
+                foreach (var (block, local) in rowBlocks[j])
+                {
+                    blocks[block].AddSchurColumn(local, matrix, m, _scratch, kernels);
+                }
             }
-            return scratch;
-        }, _ => { });
+        }
+        else
+        {
+            Parallel.For(0, m, parallel, () => new SchurScratch(maxStored), (j, _, scratch) =>
+            {
+                foreach (var (block, local) in rowBlocks[j])
+                {
+                    blocks[block].AddSchurColumn(local, matrix, m, scratch, kernels);
+                }
+                return scratch;
+            }, _ => { });
+        }
         for (int i = 0; i < m; i++)
         {
             for (int j = i + 1; j < m; j++)

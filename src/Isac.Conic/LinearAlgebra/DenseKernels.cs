@@ -5,8 +5,13 @@ namespace Isac.Conic.LinearAlgebra;
 /// <summary>Chooses the dense kernel implementation for a solve.</summary>
 internal static class DenseKernels
 {
-    /// <summary>The kernels for <paramref name="backend"/>; throws if OpenBLAS is asked for and does not load.</summary>
-    public static IDenseKernels Select(DenseBackend backend)
+    /// <summary>Below this order of the largest PSD block, Auto keeps the managed kernels: loading
+    /// OpenBLAS and calling it on tiny matrices costs more than it saves.</summary>
+    public const int OpenBlasMinimumOrder = 40;
+
+    /// <summary>The kernels for <paramref name="backend"/> on a problem whose largest PSD block has order
+    /// <paramref name="largestOrder"/>; throws if OpenBLAS is asked for and does not load.</summary>
+    public static IDenseKernels Select(DenseBackend backend, int largestOrder = int.MaxValue)
     {
         switch (backend)
         {
@@ -17,7 +22,9 @@ internal static class DenseKernels
                     "the OpenBLAS backend was asked for but libopenblas.so.0 does not load " +
                     "(Debian: apt-get install libopenblas0-pthread)");
             default:
-                return (IDenseKernels?)OpenBlasKernels.Instance ?? ManagedKernels.Instance;
+                return largestOrder < OpenBlasMinimumOrder
+                    ? ManagedKernels.Instance
+                    : (IDenseKernels?)OpenBlasKernels.Instance ?? ManagedKernels.Instance;
         }
     }
 }

@@ -81,26 +81,6 @@ internal sealed class AffineMap
         }
         return m;
     }
-
-    /// <summary>True if every constant and coefficient has a zero imaginary part.</summary>
-    public bool IsReal()
-    {
-        foreach (var c in Constant)
-        {
-            if (c.Imaginary != 0)
-            {
-                return false;
-            }
-        }
-        foreach (var c in Coef)
-        {
-            if (c.Imaginary != 0)
-            {
-                return false;
-            }
-        }
-        return true;
-    }
 }
 
 /// <summary>Builds an <see cref="AffineMap"/> entry by entry, in row-major order.</summary>

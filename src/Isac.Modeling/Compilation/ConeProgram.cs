@@ -43,8 +43,30 @@ internal sealed class ConeProgram
 
     public int UsedCount { get; }
 
-    /// <summary>m on the cone-variable side: one row per cone row.</summary>
-    public int ConeVariableSideRows => Cones.Sum(c => c.Rows.Count);
+    /// <summary>m on the cone-variable side: one row per cone row, less one per free scalar (a used
+    /// scalar of no PSD variable) that appears in a row, which is eliminated through it.</summary>
+    public int ConeVariableSideRows
+    {
+        get
+        {
+            int rows = Cones.Sum(c => c.Rows.Count);
+            var psd = new bool[ScalarCount];
+            foreach (var v in PsdVariables)
+            {
+                Array.Fill(psd, true, v.Offset, v.ScalarCount);
+            }
+            var inRow = new bool[ScalarCount];
+            foreach (var c in Cones)
+            {
+                foreach (int p in c.Rows.Param)
+                {
+                    inRow[p] = true;
+                }
+            }
+            int free = Enumerable.Range(0, ScalarCount).Count(p => inRow[p] && !psd[p]);
+            return rows - Math.Min(free, Math.Min(rows - 1, LinearElimination.MaxPivots));
+        }
+    }
 
     /// <summary>m on the free-scalar side: one per used scalar, less one per equality row it
     /// substitutes away (assuming they are independent).</summary>
@@ -53,7 +75,7 @@ internal sealed class ConeProgram
         get
         {
             int equalities = Cones.Where(c => c.Type == ConeType.Zero).Sum(c => c.Rows.Count);
-            return UsedCount - (equalities <= EqualityElimination.MaxEqualities ? equalities : 0);
+            return UsedCount - (equalities <= LinearElimination.MaxPivots ? equalities : 0);
         }
     }
 

@@ -28,12 +28,41 @@ internal static class FreeScalarSide
         int firstModelCone = cones.Count;
         cones.AddRange(program.Cones);
         // Equalities are substituted away (no free block; m shrinks by their number).
-        var elimination = EqualityElimination.TryCreate(cones, program.Objective, n);
-        if (elimination is not null)
+        var original = cones.ToArray();
+        var equalities = new List<(RealRows Rows, int Row)>();
+        var equalityOf = new List<(int Cone, int Row)>();
+        for (int k = 0; k < original.Length; k++)
         {
-            cones = elimination.ReducedCones.ToList();
+            if (original[k].Type == ConeType.Zero)
+            {
+                for (int r = 0; r < original[k].Rows.Count; r++)
+                {
+                    equalities.Add((original[k].Rows, r));
+                    equalityOf.Add((k, r));
+                }
+            }
         }
-        var objective = elimination?.ReducedObjective ?? program.Objective;
+        LinearElimination? elimination = null;
+        var objective = program.Objective;
+        // (Not when nothing else would be left: the solver needs a block.)
+        bool otherCones = original.Any(c => c.Type != ConeType.Zero && c.Rows.Count > 0);
+        if (otherCones && equalities.Count > 0 && equalities.Count <= LinearElimination.MaxPivots)
+        {
+            var appearances = new int[n];
+            foreach (var c in original)
+            {
+                foreach (int p in c.Rows.Param)
+                {
+                    appearances[p]++;
+                }
+            }
+            elimination = new LinearElimination(equalities, n, _ => true, appearances);
+            var compactor = new RowCompactor();
+            cones = original.Select(c => c.Type == ConeType.Zero
+                ? new ConeConstraint(ConeType.Zero, 0, new RealRows([0], [], [], []))
+                : new ConeConstraint(c.Type, c.Order, elimination.SubstituteAll(c.Rows, compactor), c.DomainOf)).ToList();
+            objective = elimination.SubstituteAll(program.Objective, compactor);
+        }
         var used = new bool[n];
         foreach (var c in cones)
         {
@@ -175,7 +204,7 @@ internal static class FreeScalarSide
         var problem = builder.Build();
         double[] ConeMultipliers(ConicSolution sol, int k) => Multipliers(sol, cones[k], coneBlock[k], coneOffset[k], problem);
         ConicSolution? cachedFor = null;
-        Dictionary<int, double[]>? equalities = null;
+        double[][]? equalityMultipliers = null;
         return new SideProblem
         {
             Problem = problem,
@@ -201,10 +230,37 @@ internal static class FreeScalarSide
                 }
                 if (!ReferenceEquals(cachedFor, sol))
                 {
-                    equalities = elimination.EqualityMultipliers(j => ConeMultipliers(sol, j));
+                    // Stationarity at the pivots: c_p minus the other cones' multipliers on x_p.
+                    var rhs = new double[elimination.Pivots.Count];
+                    var pivotIndex = elimination.Pivots.Select((p, j) => (p, j)).ToDictionary(t => t.p, t => t.j);
+                    for (int t = 0; t < program.Objective.TermCount(0); t++)
+                    {
+                        if (pivotIndex.TryGetValue(program.Objective.Params(0)[t], out int j))
+                        {
+                            rhs[j] += program.Objective.Values(0)[t];
+                        }
+                    }
+                    for (int j = 0; j < original.Length; j++)
+                    {
+                        if (original[j].Type != ConeType.Zero && original[j].Rows.Count > 0)
+                        {
+                            var mu = ConeMultipliers(sol, j);
+                            for (int r = 0; r < mu.Length; r++)
+                            {
+                                elimination.SubtractRow(rhs, original[j].Rows, r, mu[r]);
+                            }
+                        }
+                    }
+                    var y = elimination.PivotRowMultipliers(rhs);
+                    equalityMultipliers = original.Select(c => c.Type == ConeType.Zero ? new double[c.Rows.Count] : []).ToArray();
+                    for (int i = 0; i < y.Length; i++)
+                    {
+                        var (cone, row) = equalityOf[elimination.PivotRows[i]];
+                        equalityMultipliers[cone][row] = y[i];
+                    }
                     cachedFor = sol;
                 }
-                return equalities![index];
+                return equalityMultipliers![index];
             },
         };
     }

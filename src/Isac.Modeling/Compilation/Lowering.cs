@@ -65,6 +65,49 @@ internal sealed class Lowering
         return map;
     }
 
+    /// <summary>
+    /// Σ_ij g_ij E_ij for an expression E that is a sum of constant multiples of variables, as a
+    /// compact 1×1 map (one term per real scalar); null for any other E (then lower E itself).
+    /// </summary>
+    public AffineMap? Functional(Expression e, Complex[,] g)
+    {
+        var terms = new List<(Variable Variable, Complex Scale)>();
+        if (!CollectVariables(e, Complex.One, terms))
+        {
+            return null;
+        }
+        var builder = new AffineMapBuilder(1, 1, terms.Sum(t => t.Variable.ScalarCount));
+        foreach (var (v, scale) in terms)
+        {
+            v.AddFunctional(builder, g, scale);
+        }
+        builder.EndEntry();
+        return builder.Build();
+    }
+
+    private bool CollectVariables(Expression e, Complex scale, List<(Variable, Complex)> into)
+    {
+        switch (e)
+        {
+            case Variable v:
+                into.Add((v, scale));
+                return true;
+            case ScaledExpression { Inner: var inner, Factor: var factor } when factor.Curvature == Curvature.Constant:
+                return CollectVariables(inner, scale * ConstantValue(factor)[0, 0], into);
+            case SumExpression sum:
+                foreach (var t in sum.Terms)
+                {
+                    if (t.Shape != sum.Shape || !CollectVariables(t, scale, into))
+                    {
+                        return false;
+                    }
+                }
+                return true;
+            default:
+                return false;
+        }
+    }
+
     /// <summary>The value of a constant sub-expression as a rows×cols array.</summary>
     public Complex[,] ConstantValue(Expression e)
     {

@@ -47,13 +47,15 @@ internal sealed class InequalityConstraint : Constraint
 
     internal override DualReader Canonicalize(Canonicalizer c, string where)
     {
-        if (Smaller is Atom { IsConvex: true } convex && Larger.Shape.IsScalar)
+        // c·f(x) ≤ b with c > 0 and a convex atom f is f(x) ≤ b/c (likewise b ≤ c·g(x) for a concave g);
+        // the multiplier of the constraint as written is that of the bound divided by c.
+        if (ScaledAtom(Smaller) is ({ IsConvex: true } convex, double cs) && Larger.Shape.IsScalar)
         {
-            return Direct(convex.Bound(c, c.Lowering.Lower(Larger)));
+            return Direct(convex.Bound(c, AffineAlgebra.Scale(c.Lowering.Lower(Larger), 1 / cs)), cs);
         }
-        if (Larger is Atom { IsConvex: false } concave && Smaller.Shape.IsScalar)
+        if (ScaledAtom(Larger) is ({ IsConvex: false } concave, double cl) && Smaller.Shape.IsScalar)
         {
-            return Direct(concave.Bound(c, c.Lowering.Lower(Smaller)));
+            return Direct(concave.Bound(c, AffineAlgebra.Scale(c.Lowering.Lower(Smaller), 1 / cl)), cl);
         }
         var g = AffineAlgebra.Add(c.Lowering.Lower(Larger), c.Lowering.Lower(Smaller), -Complex.One);
         int cone = c.AddNonnegative(g);
@@ -65,14 +67,22 @@ internal sealed class InequalityConstraint : Constraint
         };
     }
 
-    /// <summary>The scalar multiplier λ = Σ μ over the rows holding the bound.</summary>
-    private static DualReader Direct((int Cone, int Row)[] rows) => mu =>
+    /// <summary>The scalar multiplier λ = Σ μ / c over the rows holding the bound.</summary>
+    private static DualReader Direct((int Cone, int Row)[] rows, double scale) => mu =>
     {
         double lambda = 0;
         foreach (var (cone, row) in rows)
         {
             lambda += mu(cone)[row];
         }
-        return Matrix<Complex>.Build.Dense(1, 1, lambda);
+        return Matrix<Complex>.Build.Dense(1, 1, lambda / scale);
+    };
+
+    /// <summary>An atom, or a positive real constant times an atom, with its factor; null otherwise.</summary>
+    private static (Atom Atom, double Scale)? ScaledAtom(Expression e) => e switch
+    {
+        Atom a => (a, 1.0),
+        ScaledExpression { Factor: ConstantExpression { ScalarSign: 1 } f, Inner: Atom a } => (a, f.Value[0, 0].Real),
+        _ => null,
     };
 }

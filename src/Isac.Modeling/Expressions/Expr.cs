@@ -312,7 +312,7 @@ public static class Expr
     public static Expression Norm2(Expression x) => new Norm2Atom(x ?? throw new ArgumentNullException(nameof(x)));
 
     /// <summary>|z| of a real or complex scalar: convex.</summary>
-    public static Expression Abs(Expression z) => new AbsAtom(z ?? throw new ArgumentNullException(nameof(z)));
+    public static Expression Abs(Expression z) => new Norm2Atom(z ?? throw new ArgumentNullException(nameof(z)), "abs");
 
     /// <summary>‖x‖₂² / y for an affine vector x and a concave scalar y &gt; 0: convex (a rotated second-order cone).</summary>
     public static Expression QuadOverLin(Expression x, Expression y) =>

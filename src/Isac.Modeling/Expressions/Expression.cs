@@ -184,28 +184,4 @@ public abstract class Expression
         }
         return (this, $"is {Curvature.Describe()}");
     }
-
-    /// <summary>Every variable in the expression.</summary>
-    internal IEnumerable<Variable> Variables()
-    {
-        var stack = new Stack<Expression>();
-        var seen = new HashSet<Expression>();
-        stack.Push(this);
-        while (stack.Count > 0)
-        {
-            var e = stack.Pop();
-            if (!seen.Add(e))
-            {
-                continue;
-            }
-            if (e is Variable v)
-            {
-                yield return v;
-            }
-            foreach (var c in e.Children)
-            {
-                stack.Push(c);
-            }
-        }
-    }
 }

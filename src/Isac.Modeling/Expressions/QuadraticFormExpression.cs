@@ -37,7 +37,16 @@ internal sealed class QuadraticFormExpression : Expression
         {
             column[i] = h[i, 0];
         }
-        var map = AffineAlgebra.QuadraticForm(column, context.Lower(Matrix));
+        // Onto the variables' scalars directly when W is a sum of variables: g_ij = conj(h_i) h_j.
+        var g = new Complex[column.Length, column.Length];
+        for (int i = 0; i < column.Length; i++)
+        {
+            for (int j = 0; j < column.Length; j++)
+            {
+                g[i, j] = Complex.Conjugate(column[i]) * column[j];
+            }
+        }
+        var map = context.Functional(Matrix, g) ?? AffineAlgebra.QuadraticForm(column, context.Lower(Matrix));
         return IsComplex ? map : AffineAlgebra.RealPart(map);
     }
 

@@ -32,6 +32,11 @@ internal sealed class TraceExpression : Expression
     {
         AffineMap map = Inner switch
         {
+            // tr(A·ΣX) and tr(ΣX·B) straight onto the variables' scalars: g = Aᵀ (or Bᵀ).
+            ProductExpression { ConstantLeft: true } p when p.Right.Curvature != Curvature.Constant
+                && context.Functional(p.Right, Transposed(context.ConstantValue(p.Left))) is { } f => f,
+            ProductExpression { ConstantLeft: false } p
+                when context.Functional(p.Left, Transposed(context.ConstantValue(p.Right))) is { } f => f,
             ProductExpression { ConstantLeft: true } p when p.Right.Curvature != Curvature.Constant =>
                 AffineAlgebra.TraceOfProduct(context.ConstantValue(p.Left), context.Lower(p.Right)),
             ProductExpression { ConstantLeft: false } p =>
@@ -46,6 +51,19 @@ internal sealed class TraceExpression : Expression
     {
         Complex t = Inner.Evaluate(values).Trace();
         return Matrix<Complex>.Build.Dense(1, 1, IsComplex ? t : new Complex(t.Real, 0));
+    }
+
+    private static Complex[,] Transposed(Complex[,] a)
+    {
+        var t = new Complex[a.GetLength(1), a.GetLength(0)];
+        for (int i = 0; i < a.GetLength(0); i++)
+        {
+            for (int j = 0; j < a.GetLength(1); j++)
+            {
+                t[j, i] = a[i, j];
+            }
+        }
+        return t;
     }
 
     private static bool IsRealTrace(Expression inner) =>

@@ -103,6 +103,63 @@ public sealed class Variable : Expression
 
     internal override Matrix<Complex> Evaluate(IValueSource values) => values.Value(this);
 
+    /// <summary>
+    /// Adds scale·Σ_ij g_ij X_ij (a linear functional of this variable) to the builder's current
+    /// entry, one term per real scalar: the compact form of tr(A X) (g = Aᵀ) and hᴴXh (g_ij = conj(h_i) h_j).
+    /// </summary>
+    internal void AddFunctional(AffineMapBuilder builder, Complex[,] g, Complex scale)
+    {
+        int r = Rows, c = Cols, n = Rows;
+        switch (Kind)
+        {
+            case VariableKind.Real:
+                for (int i = 0; i < r; i++)
+                {
+                    for (int j = 0; j < c; j++)
+                    {
+                        builder.AddTerm(Offset + i * c + j, scale * g[i, j]);
+                    }
+                }
+                break;
+            case VariableKind.Complex:
+                for (int i = 0; i < r; i++)
+                {
+                    for (int j = 0; j < c; j++)
+                    {
+                        builder.AddTerm(Offset + 2 * (i * c + j), scale * g[i, j]);
+                        builder.AddTerm(Offset + 2 * (i * c + j) + 1, scale * Complex.ImaginaryOne * g[i, j]);
+                    }
+                }
+                break;
+            case VariableKind.Symmetric:
+                for (int i = 0; i < n; i++)
+                {
+                    builder.AddTerm(Offset + i, scale * g[i, i]);
+                    for (int j = i + 1; j < n; j++)
+                    {
+                        builder.AddTerm(Offset + MatrixLayouts.Symmetric(n, i, j), scale * (g[i, j] + g[j, i]));
+                    }
+                }
+                break;
+            default:
+                // X_ij = x + iy, X_ji = x − iy: g_ij X_ij + g_ji X_ji = x (g_ij + g_ji) + iy (g_ij − g_ji).
+                for (int i = 0; i < n; i++)
+                {
+                    builder.AddTerm(Offset + i, scale * g[i, i]);
+                }
+                for (int i = 0; i < n; i++)
+                {
+                    for (int j = i + 1; j < n; j++)
+                    {
+                        int k = Offset + MatrixLayouts.HermitianReal(n, i, j);
+                        builder.AddTerm(k, scale * (g[i, j] + g[j, i]));
+                        builder.AddTerm(k + 1, scale * Complex.ImaginaryOne * (g[i, j] - g[j, i]));
+                    }
+                }
+                break;
+        }
+    }
+
     /// <summary>The value described by the model's real scalars x.</summary>
     internal Matrix<Complex> FromScalars(ReadOnlySpan<double> x)
     {

@@ -36,6 +36,21 @@ public class SdpCommandTests
         }
     }
 
+    /// <summary>Runs <paramref name="test"/> on a temporary file holding <paramref name="text"/>, then deletes it.</summary>
+    private static void WithFile(string text, Action<string> test)
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"isac-{Guid.NewGuid():N}.dat-s");
+        File.WriteAllText(path, text);
+        try
+        {
+            test(path);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [NeedsSdplibFact]
     public void Solve_Theta1_PrintsOptimum23ToEightDigits()
     {
@@ -82,23 +97,15 @@ public class SdpCommandTests
     }
 
     [Fact]
-    public void Solve_MalformedFile_ExitsTwoWithTheLineNumber()
-    {
-        string path = Path.Combine(Path.GetTempPath(), $"isac-bad-{Guid.NewGuid():N}.dat-s");
-        File.WriteAllText(path, "1\n1\n2\n1.0\n1 1 1 1 1.0\n1 1 1 9 2.0\n");
-        try
+    public void Solve_MalformedFile_ExitsTwoWithTheLineNumber() =>
+        WithFile("1\n1\n2\n1.0\n1 1 1 1 1.0\n1 1 1 9 2.0\n", path =>
         {
             var r = CliRunner.Run("sdp", "solve", path);
             Assert.Equal(2, r.ExitCode);
             Assert.Single(r.Err.TrimEnd().Split('\n'));
             Assert.Contains($"{Path.GetFileName(path)}:6:", r.Err);
             Assert.Contains("outside block 1", r.Err);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
+        });
 
     [Fact]
     public void Solve_MissingFile_ExitsTwo()
@@ -108,40 +115,25 @@ public class SdpCommandTests
     }
 
     [Fact]
-    public void Solve_BadTolerance_ExitsTwoNamingTheSetting()
-    {
-        string path = Path.Combine(Path.GetTempPath(), $"isac-ok-{Guid.NewGuid():N}.dat-s");
-        File.WriteAllText(path, "1\n1\n-1\n1.0\n1 1 1 1 1.0\n");
-        try
+    public void Solve_BadTolerance_ExitsTwoNamingTheSetting() =>
+        WithFile("1\n1\n-1\n1.0\n1 1 1 1 1.0\n", path =>
         {
             var r = CliRunner.Run("sdp", "solve", path, "--tol", "-1");
             Assert.Equal(2, r.ExitCode);
             Assert.Contains("RelativeGapTolerance", r.Err);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
+        });
 
     [Fact]
-    public void Solve_TinyLp_SolvesWithCsdpSigns()
-    {
+    public void Solve_TinyLp_SolvesWithCsdpSigns() =>
         // max x s.t. x = 1, x ≥ 0 (F0 = 1, F1 = 1, c = 1): CSDP prints 1 for both objectives.
-        string path = Path.Combine(Path.GetTempPath(), $"isac-lp-{Guid.NewGuid():N}.dat-s");
-        File.WriteAllText(path, "1\n1\n-1\n1.0\n0 1 1 1 1.0\n1 1 1 1 1.0\n");
-        try
+        WithFile("1\n1\n-1\n1.0\n0 1 1 1 1.0\n1 1 1 1 1.0\n", path =>
         {
-            var r = CliRunner.Run("sdp", "solve", path, "--json");
+            var r = CliRunner.Run("sdp", "solve", path, "--json", "--repeat", "2");
             Assert.Equal(0, r.ExitCode);
             using var doc = JsonDocument.Parse(r.Out);
             Assert.Equal(1.0, doc.RootElement.GetProperty("primalObjective").GetDouble(), 7);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
+            Assert.True(doc.RootElement.GetProperty("firstSolveSeconds").GetDouble() > 0);
+        });
 
     [Fact]
     public void Help_ListsTheOptions()

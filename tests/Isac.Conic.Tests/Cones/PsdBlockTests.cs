@@ -46,17 +46,24 @@ public class PsdBlockTests
         return (data.ToArray(), dense.ToArray());
     }
 
-    [Fact]
-    public void SchurColumns_AllDataKinds_EqualTraceFormula()
+    /// <summary>A block over <see cref="Rows"/> with random interior X and Z, scaled and prepared.</summary>
+    private static (PsdBlock Block, PsdRowData[] Data, double[][] Dense) PreparedBlock(DeterministicRandom rng)
     {
-        var rng = new DeterministicRandom(31);
         var (data, dense) = Rows(rng);
         var block = new PsdBlock(N, data);
         RandomData.PositiveDefinite(rng, N).CopyTo(block.X, 0);
         RandomData.PositiveDefinite(rng, N).CopyTo(block.Z, 0);
+        Assert.True(block.PrepareScaling(ManagedKernels.Instance));
+        block.PrepareSchur(ManagedKernels.Instance, new ParallelOptions());
+        return (block, data, dense);
+    }
+
+    [Fact]
+    public void SchurColumns_AllDataKinds_EqualTraceFormula()
+    {
+        var rng = new DeterministicRandom(31);
+        var (block, data, dense) = PreparedBlock(rng);
         var k = ManagedKernels.Instance;
-        Assert.True(block.PrepareScaling(k));
-        block.PrepareSchur(k, new ParallelOptions());
         int m = data.Length;
         var schur = new double[m * m];
         var scratch = new SchurScratch(N * N);
@@ -81,13 +88,8 @@ public class PsdBlockTests
     public void ApplyHToAdjoint_EqualsSymmetrisedXVZinv()
     {
         var rng = new DeterministicRandom(32);
-        var (data, dense) = Rows(rng);
-        var block = new PsdBlock(N, data);
-        RandomData.PositiveDefinite(rng, N).CopyTo(block.X, 0);
-        RandomData.PositiveDefinite(rng, N).CopyTo(block.Z, 0);
+        var (block, data, dense) = PreparedBlock(rng);
         var k = ManagedKernels.Instance;
-        Assert.True(block.PrepareScaling(k));
-        block.PrepareSchur(k, new ParallelOptions());
         var y = RandomData.Vector(rng, data.Length);
         var extra = RandomData.Symmetric(rng, N);
         var result = new double[N * N];

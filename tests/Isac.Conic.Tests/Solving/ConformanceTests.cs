@@ -144,4 +144,18 @@ public class ConformanceTests
         var p = builder.Build();
         AssertSolved(p, ConicSolver.Solve(p, Quiet), 1.0 / norm2);
     }
+
+    [Fact]
+    public void ReadmeExample_LargestEigenvalueIsThree()
+    {
+        // The ten-line example of README.md and docs/solver.md, verbatim but for the log writer.
+        var b = new ConicProblemBuilder();
+        int psd = b.AddBlock(Cone.Psd(3));
+        b.AddObjective(psd, DenseBlockMatrix.FromArray(new double[,] { { 2, 1, 0 }, { 1, 2, 0 }, { 0, 0, 1 } }));
+        int t = b.AddVariable(cost: 1.0);
+        b.AddTerm(t, psd, new SparseBlockMatrix([0, 1, 2], [0, 1, 2], [1, 1, 1]));
+        ConicSolution s = ConicSolver.Solve(b.Build(), new SolverSettings(), TextWriter.Null);
+        Assert.Equal(SolverStatus.Solved, s.Status);
+        Assert.Equal("3.000000", s.Y[t].ToString("F6", System.Globalization.CultureInfo.InvariantCulture));
+    }
 }

@@ -43,7 +43,7 @@ public class IsacSdpTests
     /// The table's CSDP value for Ntx = 16 (−3.8212353e-06, RCRB 0.112002°) is CSDP at its default
     /// tolerances, which stop on a gap of 1e-8 relative to 1 + |objective|, i.e. t to about 0.3 %.
     /// CSDP 6.2 on the same file with axtol = atytol = objtol = 1e-10 and perturbobj = 0 (param.csdp)
-    /// gives −3.7949161e-06 / −3.7948940e-06, which is the reference here (RCRB 0.1116168°);
+    /// gives −3.7949161e-06 / −3.7948940e-06, which is the reference here (RCRB 0.111615°);
     /// docs/solver.md records both.
     /// </summary>
     [IsacSdpFact]

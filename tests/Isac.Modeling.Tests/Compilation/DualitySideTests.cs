@@ -50,7 +50,7 @@ public class DualitySideTests
     [Fact]
     public void Auto_ManyConesOnFewScalars_ChoosesFreeScalars()
     {
-        // 30 norm constraints on a 3-vector: 30·(1 + 3) rows against 3 + 1 scalars.
+        // 30 norm constraints on a 3-vector: 30·(1 + 3) rows (less the 4 free scalars eliminated through them) against 3 + 1 scalars.
         var model = new Model("many-cones");
         var x = model.RealVector("x", 3);
         var t = model.RealScalar("t");
@@ -63,10 +63,10 @@ public class DualitySideTests
         var compiled = model.Compile();
         Assert.Equal(FormulationSide.FreeScalars, compiled.Side);
         Assert.Equal(4, compiled.SchurComplementSize);
-        Assert.Equal(120, compiled.Statistics.ConeVariableSideSize);
+        Assert.Equal(116, compiled.Statistics.ConeVariableSideSize);
         var s = compiled.Solve();
         Assert.Equal(ModelStatus.Optimal, s.Status);
-        Assert.Contains("free-scalar side, m = 4 (cone-variable side m = 120)", s.Statistics.Summary());
+        Assert.Contains("free-scalar side, m = 4 (cone-variable side m = 116)", s.Statistics.Summary());
     }
 
     [Fact]
@@ -79,6 +79,23 @@ public class DualitySideTests
         var lowRank = compiled.Problem.Constraints.SelectMany(r => r.Terms).Select(t => t.Matrix).OfType<Isac.Conic.Problem.LowRankBlockMatrix>().ToArray();
         Assert.Equal(9, lowRank.Length);
         Assert.All(lowRank, m => Assert.Equal(2, m.Rank));
+    }
+
+    [Theory]
+    [InlineData(FormulationSide.ConeVariables)]
+    [InlineData(FormulationSide.FreeScalars)]
+    public void EqualityOnlyLp_SolvesOnBothSides(FormulationSide side)
+    {
+        // min x₀ + x₁ s.t. x₀ + 2x₁ = 3, x₀ − x₁ = 0: the unique point (1, 1), value 2; nothing
+        // but equalities, so neither side may eliminate everything.
+        var model = new Model("equalities");
+        var x = model.RealVector("x", 2);
+        model.Add(x[0] + 2.0 * x[1] == 3.0);
+        model.Add(x[0] - x[1] == 0.0);
+        model.Minimize(x[0] + x[1]);
+        var s = model.Solve(new ModelSettings { Side = side });
+        Assert.Equal(ModelStatus.Optimal, s.Status);
+        Assert.Equal(2.0, s.Objective, Tolerances.Optimum);
     }
 
     /// <summary>Downlink power minimisation with SINR targets (3 users, 6 antennas): min Σ tr W_k s.t. SINR_k ≥ 1, Σ tr W_k ≤ 100.</summary>

@@ -24,7 +24,7 @@ internal static class LiuCrbExample
     public sealed record Scenario(int Antennas, double ThetaDeg, Vector<Complex>[] Channels, double GammaDb, double Power,
                                   double SigmaC2, double SigmaR2, double Alpha2, int Frame);
 
-    public sealed record Result(ModelSolution Solution, double Crb, double RcrbDeg, Matrix<Complex> Rx);
+    public sealed record Result(ModelSolution Solution, double Crb, double RcrbDeg, Matrix<Complex> Rx, Matrix<Complex>[] W);
 
     /// <summary>The scenario of the documentation: 8 antennas, target at 20°, two Rayleigh users (seed 2022).</summary>
     public static Scenario DocumentationScenario()
@@ -80,24 +80,37 @@ internal static class LiuCrbExample
         // --- end example ---
         if (!solution.HasValues)
         {
-            return new Result(solution, double.NaN, double.NaN, Matrix<Complex>.Build.Dense(n, n));
+            return new Result(solution, double.NaN, double.NaN, Matrix<Complex>.Build.Dense(n, n), []);
         }
         double crb = sc.SigmaR2 / (2 * sc.Alpha2 * sc.Frame * solution.Objective);
-        return new Result(solution, crb, Math.Sqrt(crb) * 180 / Math.PI, solution.Value(rx));
+        return new Result(solution, crb, Math.Sqrt(crb) * 180 / Math.PI, solution.Value(rx), w.Select(solution.Value).ToArray());
     }
 
-    /// <summary>Runs the documentation scenario and writes what docs/modeling.md shows.</summary>
+    /// <summary>Runs the documentation scenario and writes what docs/modeling.md shows (only what the
+    /// optimum determines: the optimal W_k are not unique, so their split is not printed).</summary>
     public static void Run(TextWriter output)
     {
         var sc = DocumentationScenario();
         var r = Solve(sc);
         var inv = CultureInfo.InvariantCulture;
         var s = r.Solution;
-        output.WriteLine($"status: {s.Status}");
-        output.WriteLine($"t* = {s.Objective.ToString("G6", inv)}, CRB(θ) = {r.Crb.ToString("G4", inv)} rad², RCRB = {r.RcrbDeg.ToString("F4", inv)}°");
+        output.WriteLine($"status {s.Status}; t* = {s.Objective.ToString("G6", inv)}; CRB(θ) = {r.Crb.ToString("G4", inv)} rad², RCRB = {r.RcrbDeg.ToString("F4", inv)}°");
         output.WriteLine($"tr R_X = {r.Rx.Trace().Real.ToString("F4", inv)}");
-        output.WriteLine($"side: {(s.Statistics.Side == FormulationSide.ConeVariables ? "cone variables" : "free scalars")}, " +
-                         $"m = {s.Statistics.SchurComplementSize} (other side {(s.Statistics.Side == FormulationSide.ConeVariables ? s.Statistics.FreeScalarSideSize : s.Statistics.ConeVariableSideSize)}), " +
-                         $"blocks {s.Statistics.Blocks}, {s.Statistics.LowRankTerms} low-rank data, {s.Statistics.Iterations} iterations");
+        // The rank-one precoder w_k = W_k h_k / √(h_kᴴW_kh_k) of Liu et al.'s tightness proof keeps
+        // R_X (the rest goes to R_d), hence the CRB, and has the SINR h_kᴴW_kh_k / (h_kᴴ(R_X − W_k)h_k + σ²).
+        double gamma = Math.Pow(10, sc.GammaDb / 10);
+        bool all = true;
+        for (int k = 0; k < r.W.Length; k++)
+        {
+            var h = sc.Channels[k];
+            double Q(Matrix<Complex> m) => h.ConjugateDotProduct(m * h).Real;
+            double sinr = Q(r.W[k]) / (Q(r.Rx) - Q(r.W[k]) + sc.SigmaC2);
+            all &= sinr >= gamma * (1 - 1e-6);
+        }
+        output.WriteLine($"rank-one precoders meet SINR ≥ {sc.GammaDb.ToString("F0", inv)} dB for all {r.W.Length} users: {(all ? "yes" : "no")}");
+        var st = s.Statistics;
+        bool cone = st.Side == FormulationSide.ConeVariables;
+        output.WriteLine($"{(cone ? "cone-variable" : "free-scalar")} side, m = {st.SchurComplementSize} (other side {(cone ? st.FreeScalarSideSize : st.ConeVariableSideSize)}); " +
+                         $"blocks {st.Blocks}; {st.LowRankTerms} low-rank data");
     }
 }

@@ -63,4 +63,16 @@ public class LiuCrbTests
         Assert.Equal(FormulationSide.ConeVariables, r.Solution.Statistics.Side);
         Solutions.KktChecker.AssertKkt(r.Solution, Tolerances.Kkt);
     }
+
+    [Fact]
+    public void CrbSdr_BothSides_GiveTheSameBoundAndSatisfyKkt()
+    {
+        var sc = LiuCrbExample.DocumentationScenario();
+        var cone = LiuCrbExample.Solve(sc, new ModelSettings { Side = FormulationSide.ConeVariables });
+        var free = LiuCrbExample.Solve(sc, new ModelSettings { Side = FormulationSide.FreeScalars });
+        Assert.Equal(ModelStatus.Optimal, cone.Solution.Status);
+        Assert.Equal(ModelStatus.Optimal, free.Solution.Status);
+        Assert.Equal(cone.Solution.Objective, free.Solution.Objective, Tolerances.Optimum * cone.Solution.Objective);
+        Solutions.KktChecker.AssertKkt(free.Solution, Tolerances.Kkt);
+    }
 }

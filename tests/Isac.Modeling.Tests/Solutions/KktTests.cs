@@ -34,9 +34,17 @@ public class KktTests
         KktChecker.AssertKkt(s, Tolerances.Kkt);
     }
 
+    public static TheoryData<FormulationSide, SecondOrderConeForm> SidesAndCones => new()
+    {
+        { FormulationSide.ConeVariables, SecondOrderConeForm.Native },
+        { FormulationSide.FreeScalars, SecondOrderConeForm.Native },
+        { FormulationSide.ConeVariables, SecondOrderConeForm.ArrowPsd },
+        { FormulationSide.FreeScalars, SecondOrderConeForm.ArrowPsd },
+    };
+
     [Theory]
-    [MemberData(nameof(Sides))]
-    public void Socp_SocDual_IsTheNormalisedCost(FormulationSide side)
+    [MemberData(nameof(SidesAndCones))]
+    public void Socp_SocDual_IsTheNormalisedCost(FormulationSide side, SecondOrderConeForm cones)
     {
         // min Re(cᴴx) s.t. ‖x‖ ≤ 1: x = −c/‖c‖, and the cone dual (λ_t, λ_x) = (‖c‖, c).
         var cv = TestData.RandomComplexVector(3, seed: 22);
@@ -45,7 +53,7 @@ public class KktTests
         var cone = model.Add(Expr.Soc(x, 1.0));
         model.Minimize((Expr.Constant(cv, "c").H * x).Re());
 
-        var s = model.Solve(new ModelSettings { Side = side });
+        var s = model.Solve(new ModelSettings { Side = side, SecondOrderCones = cones });
 
         Assert.Equal(ModelStatus.Optimal, s.Status);
         double norm = cv.L2Norm();
@@ -56,6 +64,39 @@ public class KktTests
         {
             Assert.True((dual[i + 1, 0] - cv[i]).Magnitude < Tolerances.Values);
         }
+        KktChecker.AssertKkt(s, Tolerances.Kkt);
+    }
+
+    public static TheoryData<FormulationSide, double> SidesAndScales => new()
+    {
+        { FormulationSide.ConeVariables, 1.0 },
+        { FormulationSide.FreeScalars, 1.0 },
+        { FormulationSide.ConeVariables, 2.0 },
+        { FormulationSide.FreeScalars, 2.0 },
+    };
+
+    [Theory]
+    [MemberData(nameof(SidesAndScales))]
+    public void NormBound_ScalarDual_IsTheObjectiveRate(FormulationSide side, double c)
+    {
+        // min c‖x − a‖ s.t. x₀ = 0 written as min t s.t. c·norm2(x − a) ≤ t, with
+        // L = t − λ(t − c‖x − a‖) − μ x₀: ∂L/∂t = 0 gives λ = 1; x = (0, a₁, a₂), x − a = (−2, 0, 0).
+        var a = Vector<double>.Build.DenseOfArray([2.0, -1.0, 0.5]);
+        var model = new Model("norm-bound");
+        var x = model.RealVector("x", 3);
+        var t = model.RealScalar("t");
+        var bound = model.Add(c * Expr.Norm2(x - a) <= t);
+        var pin = model.Add(x[0] == 0.0);
+        model.Minimize(t);
+
+        var s = model.Solve(new ModelSettings { Side = side });
+
+        Assert.Equal(ModelStatus.Optimal, s.Status);
+        Assert.Equal(2.0 * c, s.Objective, Tolerances.Optimum);
+        Assert.Equal(1.0, s.Dual(bound)[0, 0].Real, Tolerances.Values);
+        // ∂L/∂x₀ = λc(x₀ − a₀)/‖x − a‖ − μ = 0 gives μ = −c.
+        Assert.Equal(-c, s.Dual(pin)[0, 0].Real, Tolerances.Values);
+        Assert.Equal(0, s.Statistics.AuxiliaryScalars);
         KktChecker.AssertKkt(s, Tolerances.Kkt);
     }
 
