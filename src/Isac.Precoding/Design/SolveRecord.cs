@@ -10,4 +10,6 @@ namespace Isac.Precoding.Design;
 /// <param name="Seconds">Compile and solve time.</param>
 /// <param name="SchurSize">m, the order of the solver's Schur complement.</param>
 /// <param name="Side">The side of the duality it was solved on.</param>
-public sealed record SolveRecord(string Problem, int Iteration, int? Bs, string Status, int SolverIterations, double Seconds, int SchurSize, string Side);
+/// <param name="RealScalars">The model's real scalars in use (the Schur complement's order on the free-scalar side): its size.</param>
+public sealed record SolveRecord(string Problem, int Iteration, int? Bs, string Status, int SolverIterations, double Seconds, int SchurSize, string Side,
+    int RealScalars);

@@ -171,6 +171,7 @@ public static class DesignResultWriter
             w.WriteNumber("seconds", s.Seconds);
             w.WriteNumber("schurComplementSize", s.SchurSize);
             w.WriteString("side", s.Side);
+            w.WriteNumber("realScalars", s.RealScalars);
             w.WriteEndObject();
         }
         w.WriteEndArray();

@@ -65,7 +65,8 @@ internal sealed class SdpRunner(SolverSettings settings, CancellationToken cance
         if (solution.Status == ModelStatus.Cancelled) throw new OperationCanceledException(cancellation);
         _records.Add(new SolveRecord(problem, iteration, bs, solution.Status.ToString(), solution.Statistics.Iterations,
             clock.Elapsed.TotalSeconds, solution.Statistics.SchurComplementSize,
-            solution.Statistics.Side == FormulationSide.ConeVariables ? "cone-variables" : "free-scalars"));
+            solution.Statistics.Side == FormulationSide.ConeVariables ? "cone-variables" : "free-scalars",
+            solution.Statistics.FreeScalarSideSize));
         return solution;
     }
 }
