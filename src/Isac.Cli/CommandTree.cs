@@ -18,6 +18,7 @@ public static class CommandTree
         root.Add(MergeCommand.Create());
         root.Add(SimulateCommand.Create());
         root.Add(SdpCommand.Create());
+        root.Add(PrecodeCommand.Create());
         return root;
     }
 }

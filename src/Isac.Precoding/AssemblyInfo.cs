@@ -1,1 +1,4 @@
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("Isac.Precoding.Tests")]
 namespace Isac.Precoding;

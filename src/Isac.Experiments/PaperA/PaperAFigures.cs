@@ -8,5 +8,12 @@ public static class PaperAFigures
     /// <summary>One line per figure: <c>new Fig5Experiment(),</c>.</summary>
     public static IReadOnlyList<IExperiment> All { get; } =
     [
+        new Fig3Experiment(),
+        new Fig4Experiment(),
+        RcrbVersusGammaExperiment.Fig5(),
+        RcrbVersusGammaExperiment.Fig6(),
+        new Fig7Experiment(),
+        new Fig8Experiment(),
+        new Fig9Experiment(),
     ];
 }

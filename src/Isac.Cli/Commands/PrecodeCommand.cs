@@ -1,0 +1,106 @@
+using System.CommandLine;
+using System.Globalization;
+using Isac.Cli.Sweeps;
+using Isac.Core;
+using Isac.Core.Json;
+using Isac.Precoding;
+using Isac.Precoding.Design;
+using Isac.Precoding.Io;
+
+namespace Isac.Cli.Commands;
+
+/// <summary>
+/// <c>isac precode --scenario FILE.json --scheme blp-cbf|blp-comp|slp-cbf|slp-comp --gamma-db G [--delta D]
+/// [--rho R] [--robust paper|exact] [--out DIR]</c>: one of paper A's robust designs for a network
+/// scenario; writes the JSON result (docs/formats.md) and prints a summary.
+/// </summary>
+public static class PrecodeCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        var scenario = new Option<FileInfo>("--scenario") { Description = "Paper A network scenario (JSON, docs/formats.md)", Required = true };
+        var scheme = new Option<string>("--scheme") { Description = "blp-cbf, blp-comp, slp-cbf or slp-comp", Required = true };
+        scheme.AcceptOnlyFromAmong(PrecodingSchemes.Names);
+        var gamma = new Option<double>("--gamma-db") { Description = "SINR threshold γ in dB (a constraint on every user)", Required = true };
+        var delta = new Option<double>("--delta") { Description = "CSI error radius δ (default 0)", DefaultValueFactory = _ => 0 };
+        var rho = new Option<double>("--rho") { Description = "Sensing weight ρ in [0, 1] (default 1: minimise the CRB under γ)", DefaultValueFactory = _ => 1 };
+        var robust = new Option<string>("--robust")
+        {
+            Description = "Block-level robustness: paper (Proposition 3 as printed) or exact (S-procedure worst case)",
+            DefaultValueFactory = _ => "paper",
+        };
+        robust.AcceptOnlyFromAmong("paper", "exact");
+        var output = new Option<string>("--out") { Description = "Folder for the JSON result (default: the current folder)", DefaultValueFactory = _ => "." };
+        var seed = new Option<long?>("--seed") { Description = "Override the scenario's seed (channels, symbols)" };
+        var iterations = new Option<int>("--max-iterations") { Description = "Algorithm 1's iteration cap (default 10)", DefaultValueFactory = _ => 10 };
+        var refine = new Option<int>("--refine-steps") { Description = "Symbol level: refinement steps of the relaxation's symbols (default 8, 0: off)", DefaultValueFactory = _ => 8 };
+        var randomizations = new Option<int>("--randomizations") { Description = "Block level: Gaussian randomisation draws when the relaxation is not rank one (default 32)", DefaultValueFactory = _ => 32 };
+        var verbose = new Option<bool>("--verbose") { Description = "Write every convex problem's size and the solver's log to standard error" };
+
+        var cmd = new Command("precode", "Design paper A's robust multi-cell ISAC precoders for a network scenario")
+        {
+            scenario, scheme, gamma, delta, rho, robust, output, seed, iterations, refine, randomizations, verbose,
+        };
+        cmd.SetAction(parse =>
+        {
+            var file = parse.GetValue(scenario)!;
+            var root = JsonCursor.Parse(File.ReadAllText(file.FullName), file.ToString());
+            var read = NetworkScenarioReader.Read(root);
+            if (parse.GetValue(seed) is long s)
+                read = read with { Seed = s >= 0 ? (ulong)s : throw new IsacInputException("--seed", $"expected an integer >= 0, got {s}") };
+            var network = Build(read, file.ToString());
+            var settings = Settings(parse, scheme, gamma, delta, rho, robust, iterations, refine, randomizations, verbose);
+            using var interrupt = new InterruptSignal();
+            var result = RobustPrecoder.Design(network, settings, interrupt.Token, null, parse.GetValue(verbose) ? parse.Err() : null);
+            string folder = parse.GetValue(output)!;
+            Directory.CreateDirectory(folder);
+            string path = Path.Combine(folder, $"precode-{settings.Scheme.Name()}.json");
+            File.WriteAllText(path, DesignResultWriter.ToText(result) + "\n");
+            PrecodeSummary.Write(parse.Out(), result);
+            parse.Out().WriteLine($"wrote {path}");
+            return IsacApp.Success;
+        });
+        return cmd;
+    }
+
+    private static Isac.Precoding.Network.IsacNetwork Build(NetworkScenario scenario, string label)
+    {
+        try
+        {
+            return scenario.Build();
+        }
+        catch (ArgumentException e)
+        {
+            throw new IsacInputException(label, e.Message, e);
+        }
+    }
+
+    private static DesignSettings Settings(ParseResult parse, Option<string> scheme, Option<double> gamma, Option<double> delta, Option<double> rho,
+        Option<string> robust, Option<int> iterations, Option<int> refine, Option<int> randomizations, Option<bool> verbose)
+    {
+        double g = parse.GetValue(gamma), d = parse.GetValue(delta), r = parse.GetValue(rho);
+        if (!double.IsFinite(g) || g < -100 || g > 100) throw new IsacInputException("--gamma-db", $"expected a number of dB in [-100, 100], got {Format(g)}");
+        if (!(d >= 0) || !double.IsFinite(d)) throw new IsacInputException("--delta", $"expected a finite number >= 0, got {Format(d)}");
+        if (!(r >= 0 && r <= 1)) throw new IsacInputException("--rho", $"expected a number in [0, 1], got {Format(r)}");
+        int it = parse.GetValue(iterations), steps = parse.GetValue(refine), draws = parse.GetValue(randomizations);
+        if (it < 1 || it > 1000) throw new IsacInputException("--max-iterations", $"expected an integer in [1, 1000], got {it}");
+        if (steps < 0 || steps > 1000) throw new IsacInputException("--refine-steps", $"expected an integer in [0, 1000], got {steps}");
+        if (draws < 0 || draws > 100000) throw new IsacInputException("--randomizations", $"expected an integer in [0, 100000], got {draws}");
+        var defaults = new DesignSettings { Scheme = PrecodingScheme.BlpCbf, GammaDb = 0 };
+        return defaults with
+        {
+            Scheme = PrecodingSchemes.Parse(parse.GetValue(scheme)!),
+            GammaDb = g,
+            Delta = d,
+            Rho = r,
+            Robustness = parse.GetValue(robust) == "exact" ? RobustnessModel.Exact : RobustnessModel.Paper,
+            Alternating = defaults.Alternating with { MaxIterations = it },
+            Refinement = defaults.Refinement with { MaxIterations = steps },
+            Recovery = defaults.Recovery with { Randomizations = draws },
+            Solver = parse.GetValue(verbose) ? defaults.Solver with { Verbosity = Isac.Conic.Verbosity.Iterations } : defaults.Solver,
+        };
+    }
+
+    private static string Format(double v) => v.ToString("G", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,35 @@
+using System.Globalization;
+using Isac.Precoding.Design;
+
+namespace Isac.Cli.Commands;
+
+/// <summary>The plain-text summary <c>isac precode</c> prints.</summary>
+internal static class PrecodeSummary
+{
+    public static void Write(TextWriter o, DesignResult r)
+    {
+        var s = r.Settings;
+        string robust = s.Scheme.IsSymbolLevel() ? "" : $", robustness {(s.Robustness == RobustnessModel.Exact ? "exact" : "paper")}";
+        o.WriteLine($"{s.Scheme.Name()}: γ = {F(s.GammaDb)} dB, δ = {F(s.Delta)}, ρ = {F(s.Rho)}{robust}");
+        int iterations = r.Iterations.Count;
+        o.WriteLine($"status: {r.Status.Name()}{(r.Message.Length > 0 ? $" ({r.Message})" : "")}; " +
+                    $"{iterations} iteration{(iterations == 1 ? "" : "s")}{(r.Converged ? " (converged)" : "")}, {r.Solves.Count} convex problems, {F(r.Seconds, "F2")} s");
+        if (r.RelaxationRcrbDeg.Length > 0)
+        {
+            o.WriteLine($"{"",6} {"RCRB (deg)",12} {"relaxation",12}");
+            for (int m = 0; m < r.RelaxationRcrbDeg.Length; m++)
+                o.WriteLine($"{$"BS {m + 1}",-6} {F(At(r.RcrbDeg, m)),12} {F(r.RelaxationRcrbDeg[m]),12}");
+        }
+        if (r.Status != DesignStatus.Solved) return;
+        string prop3 = double.IsNaN(r.Proposition3MinSinrDb) ? "" : $", Proposition 3 bound {F(r.Proposition3MinSinrDb, "F2")} dB";
+        o.WriteLine($"min SINR: {F(r.MinSinrDb, "F2")} dB nominal, {F(r.WorstCaseMinSinrDb, "F2")} dB worst case over the error ball{prop3}");
+        if (r.Recovery is { } rec)
+            o.WriteLine($"recovery: {rec.Method} (largest λ₂/λ₁ {F(rec.LargestEigenvalueRatio, "G3")}; {rec.CandidatesFeasible} of {rec.CandidatesTried} candidates feasible)");
+        if (r.Refinement is { } f)
+            o.WriteLine($"refinement: {f.Steps} step{(f.Steps == 1 ? "" : "s")}, RCRB of the relaxation's own symbols {string.Join(", ", f.UnrefinedRcrbDeg.Select(x => F(x)))} deg{(f.Message.Length > 0 ? $" ({f.Message})" : "")}");
+    }
+
+    private static double At(double[] values, int i) => i < values.Length ? values[i] : double.NaN;
+
+    private static string F(double v, string format = "G5") => double.IsNaN(v) ? "-" : v.ToString(format, CultureInfo.InvariantCulture);
+}

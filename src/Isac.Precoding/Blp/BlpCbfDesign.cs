@@ -1,0 +1,313 @@
+using Complex = System.Numerics.Complex;
+using Isac.Modeling;
+using Isac.Modeling.Expressions;
+using Isac.Physics;
+using Isac.Precoding.Design;
+using Isac.Precoding.Evaluation;
+using Isac.Precoding.Sdp;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Isac.Precoding.Blp;
+
+/// <summary>
+/// Block-level precoding for CBF, paper A (P1): per-BS problems (P1.A) and (P1.B) alternated by
+/// Algorithm 1, with the interference covariance C_m recomputed from the other BSs' latest covariances.
+/// </summary>
+/// <remarks>
+/// <para>BS m's variables (normalised by P_t): W̃_mk (Ntx², its K users), the scaled CRB bound t̂_m and,
+/// when ρ &lt; 1, g_m = γ_m/γ_th. Caps: Ĩ_intra,m (its users' intra-cell interference), Ĩ_inter (the
+/// inter-cell interference any user may receive, shared) and P̃_leak,m (its power toward the other
+/// targets).</para>
+/// <para>(P1.A) for BS m: maximise −ρ·CRB_m/NF_R + (1−ρ)·γ_m/NF_C s.t. the CRB LMI (19a) with C_m fixed,
+/// leakage v_mnᵀ R̃_m v_mn* ≤ P̃_leak,m toward every other target n (36a), tr R̃_m ≤ 1 (36b),
+/// Proposition 3's intra-cell bound (33) ≤ Ĩ_intra,m, the inter-cell bound (34) to every other cell's user
+/// ≤ Ĩ_inter/(J−1), and (35) h_{m,mk}ᵀW̃_mkh* ≥ γ_m(Ĩ_intra,m + Ĩ_inter + σ̃²).</para>
+/// <para>(P1.B) for BS m: minimise P̃_leak/P̃_leak^max + Ĩ_intra,m/Ĩ_max + Ĩ_inter,m/((J−1)Ĩ_max) (erratum 6) keeping
+/// t̂_m ≤ t̂_m* and (35) with γ_m* (37b, σ_C² as erratum 5), with (34) at Ĩ_inter,m ≤ Ĩ_inter (37c). We also keep
+/// P̃_leak,m and Ĩ_intra,m at most their current values (the (P1.A) solution satisfies both), so the caps never grow.
+/// Then Ĩ_inter ← max_m Ĩ_inter,m and the (P1.B) covariances become the R_Xm from which the next C_m are computed.</para>
+/// <para>Exact model: with γ fixed the intra-cell cap is not needed; BS m's users get the S-lemma LMI of
+/// (h+e)ᵀ(W̃_mk/γ − Σ_{l≠k}W̃_ml)(h+e)* ≥ Ĩ_inter + σ̃² for all ‖e‖ ≤ δ, and (34) becomes the exact
+/// max_e (h_{m,nk}+e)ᵀR̃_m(h_{m,nk}+e)* ≤ Ĩ_inter/(J−1) (an LMI each). Because each BS bounds its own
+/// share of another cell's interference at that user's worst error, the sum over BSs is a valid
+/// (conservative) bound of the inter-cell interference. With γ variable the intra-cell cap returns
+/// with exact worst cases on both sides.</para>
+/// </remarks>
+internal sealed class BlpCbfDesign : AlternatingDesign
+{
+    private readonly DesignContext _c;
+    private readonly Tradeoff _tradeoff;
+    private readonly double _radius;
+    private readonly bool _joint;
+    private readonly int _j;
+    private readonly double[] _intraCap;
+    private readonly double[] _leakCap;
+    private double _interCap;
+    private Matrix<Complex>[] _current;
+    private ScaledFisher[] _fishers = [];
+    private readonly double[] _objective;
+    private readonly double[] _interCapOfBs;
+
+    public BlpCbfDesign(DesignContext context, Tradeoff tradeoff)
+    {
+        _c = context;
+        _tradeoff = tradeoff;
+        _j = context.Network.Cells;
+        _radius = context.Radius(CoordinationMode.Cbf);
+        _joint = context.Settings.Robustness == RobustnessModel.Exact && !tradeoff.GammaIsVariable;
+        var limits = context.Network.Limits;
+        _intraCap = Enumerable.Repeat(context.Normalized(limits.InitialCap), _j).ToArray();
+        _leakCap = Enumerable.Repeat(context.Normalized(limits.LeakageMax), _j).ToArray();
+        _interCap = _j > 1 ? context.Normalized(limits.InitialCap) : 0;
+        _interCapOfBs = new double[_j];
+        _current = Enumerable.Range(0, _j).Select(_ => context.IsotropicCovariance(context.Network.TransmitElements)).ToArray();
+        _objective = new double[_j];
+        Streams = new Matrix<Complex>[_j][];
+        Bounds = new double[_j];
+        GammaRatio = Enumerable.Repeat(1.0, _j).ToArray();
+    }
+
+    /// <summary>The accepted W̃_mk, [m][k], Ntx² each (normalised).</summary>
+    public Matrix<Complex>[][] Streams { get; }
+
+    /// <summary>The accepted scaled bounds t̂_m.</summary>
+    public double[] Bounds { get; }
+
+    /// <summary>The accepted g_m = γ_m*/γ_th.</summary>
+    public double[] GammaRatio { get; }
+
+    protected override bool HasCaps => true;
+
+    protected override double[] Objectives => _objective;
+
+    protected override StepOutcome StepA(int iteration)
+    {
+        _fishers = Enumerable.Range(0, _j).Select(m => _c.CbfFisher(m, _current)).ToArray();
+        var streams = new Matrix<Complex>[_j][];
+        var bounds = new double[_j];
+        var gammas = new double[_j];
+        var objective = new double[_j];
+        var intraCaps = (double[])_intraCap.Clone();
+        for (int m = 0; m < _j; m++)
+        {
+            var model = new Model($"P1.A-bs{m + 1}");
+            var (w, t) = Base(model, m);
+            Expression g = _tradeoff.GammaIsVariable ? Expr.Constant(1.0) + ModelVariables.NonNegative(model, "g_minus_1") : Expr.Constant(1.0);
+            AddLeakage(model, m, w, Expr.Constant(_leakCap[m]));
+            AddInterCell(model, m, w, Expr.Constant(_interCap));
+            Variable? intraVar = null;
+            if (_joint) AddJointSinr(model, m, w);
+            else if (iteration == 1 && _tradeoff.SensingOnly && _c.Settings.Alternating.OptimizeInitialCaps)
+            {
+                intraVar = ModelVariables.NonNegative(model, "I_intra");
+                AddCappedSinr(model, m, w, g, intraVar);
+            }
+            else AddCappedSinr(model, m, w, g, Expr.Constant(_intraCap[m]));
+
+            _tradeoff.SetObjective(model, t, g, _fishers[m].AngleScale, _c.Gamma, m);
+            var s = _c.Runner.Solve(model, "P1.A", iteration, m);
+            if (!SolveOutcome.Usable(s)) return SolveOutcome.Failed(s, $"P1.A at BS {m + 1}");
+            streams[m] = w.Select(x => s.Value(x)).ToArray();
+            if (intraVar is not null) intraCaps[m] = Math.Max(s.Scalar(intraVar), 0);
+            bounds[m] = t is null ? double.NaN : s.RealValue(t)[0, 0];
+            gammas[m] = s.Scalar(g);
+            objective[m] = _tradeoff.SensingOnly ? -_fishers[m].Crb(bounds[m]) : s.Objective;
+        }
+        for (int m = 0; m < _j; m++)
+        {
+            Streams[m] = streams[m];
+            Bounds[m] = bounds[m];
+            GammaRatio[m] = gammas[m];
+            _objective[m] = objective[m];
+            _intraCap[m] = intraCaps[m];
+        }
+        return StepOutcome.Success;
+    }
+
+    protected override StepOutcome StepB(int iteration)
+    {
+        var limits = _c.Network.Limits;
+        double slack = _c.Settings.Alternating.Slack;
+        var next = new Matrix<Complex>[_j];
+        var intra = new double[_j];
+        var leak = new double[_j];
+        for (int m = 0; m < _j; m++)
+        {
+            var model = new Model($"P1.B-bs{m + 1}");
+            var (w, t) = Base(model, m);
+            if (t is not null) model.Add(t <= Bounds[m] * (1 + slack));
+            double g = GammaRatio[m] * (1 - slack);
+            Expression objective = Expr.Constant(0.0);
+            Variable? leakVar = null, intraVar = null, interVar = null;
+            if (_j > 1)
+            {
+                leakVar = ModelVariables.NonNegative(model, "P_leak");
+                model.Add(leakVar <= _leakCap[m]);
+                AddLeakage(model, m, w, leakVar);
+                interVar = ModelVariables.NonNegative(model, "I_inter");
+                model.Add(interVar <= _interCap);
+                AddInterCell(model, m, w, interVar);
+                objective = leakVar * (1 / _c.Normalized(limits.LeakageMax)) + interVar * (1 / ((_j - 1) * _c.Normalized(limits.InterferenceMax)));
+            }
+            if (_joint) AddJointSinr(model, m, w, g);
+            else
+            {
+                intraVar = ModelVariables.NonNegative(model, "I_intra");
+                model.Add(intraVar <= _intraCap[m]);
+                AddCappedSinr(model, m, w, g, intraVar);
+                objective = objective + intraVar * (1 / _c.Normalized(limits.InterferenceMax));
+            }
+            model.Minimize(objective);
+            var s = _c.Runner.Solve(model, "P1.B", iteration, m);
+            if (!SolveOutcome.Usable(s)) return SolveOutcome.Failed(s, $"P1.B at BS {m + 1}");
+            next[m] = Sum(w.Select(x => s.Value(x))) * _c.Network.TransmitPower;
+            leak[m] = leakVar is null ? _leakCap[m] : Math.Min(_leakCap[m], Math.Max(s.Scalar(leakVar), 0));
+            intra[m] = intraVar is null ? _intraCap[m] : Math.Min(_intraCap[m], Math.Max(s.Scalar(intraVar), 0));
+            _interCapOfBs[m] = interVar is null ? 0 : Math.Min(_interCap, Math.Max(s.Scalar(interVar), 0));
+        }
+        for (int m = 0; m < _j; m++)
+        {
+            _current[m] = next[m];
+            _leakCap[m] = leak[m];
+            _intraCap[m] = intra[m];
+        }
+        if (_j > 1) _interCap = _interCapOfBs.Max();
+        return StepOutcome.Success;
+    }
+
+    protected override IterationRecord Record(int iteration)
+    {
+        var net = _c.Network;
+        var caps = new Dictionary<string, double>();
+        for (int m = 0; m < _j; m++)
+        {
+            if (!_joint) caps[$"I_intra[{m + 1}]"] = _intraCap[m] * net.TransmitPower;
+            if (_j > 1) caps[$"P_leak[{m + 1}]"] = _leakCap[m] * net.TransmitPower;
+        }
+        if (_j > 1) caps["I_inter"] = _interCap * net.TransmitPower;
+        var stacked = StackedStreams();
+        return new IterationRecord(iteration, (double[])_objective.Clone(),
+            Bounds.Select((b, m) => SensingMetrics.RootDegrees(_fishers[m].Crb(b))).ToArray(),
+            SensingMetrics.RcrbDeg(net.Scene, CoordinationMode.Cbf, Sum(stacked)),
+            GammaRatio.Select(g => SensingMetrics.Db(g * _c.Gamma)).ToArray(),
+            BlockMetrics.MinNominalSinrDb(net, CoordinationMode.Cbf, stacked),
+            caps);
+    }
+
+    /// <summary>The accepted streams in the stacked space, absolute units, global user order.</summary>
+    public Matrix<Complex>[] StackedStreams()
+    {
+        var net = _c.Network;
+        int ntx = net.TransmitElements;
+        var result = new Matrix<Complex>[net.Users];
+        for (int m = 0; m < _j; m++)
+            for (int k = 0; k < net.UsersPerCell; k++)
+            {
+                var s = Matrix<Complex>.Build.Dense(net.StackedDimension, net.StackedDimension);
+                s.SetSubMatrix(m * ntx, m * ntx, Streams[m][k] * net.TransmitPower);
+                result[m * net.UsersPerCell + k] = s;
+            }
+        return result;
+    }
+
+    public override RelaxedSolution Solution()
+    {
+        var net = _c.Network;
+        var streams = StackedStreams();
+        var gammas = Enumerable.Range(0, net.Users).Select(u => GammaRatio[u / net.UsersPerCell] * _c.Gamma).ToArray();
+        return new RelaxedSolution(streams, null, Sum(streams), gammas,
+            Enumerable.Range(0, _j).Select(Crb).ToArray(), GammaRatio.Select(g => g * _c.Gamma).ToArray());
+    }
+
+    /// <summary>CRB(θ) in rad² of BS m's accepted SDP bound.</summary>
+    public double Crb(int bs) => _fishers[bs].Crb(Bounds[bs]);
+
+    private (Variable[] W, Variable? T) Base(Model model, int m)
+    {
+        int ntx = _c.Network.TransmitElements, k = _c.Network.UsersPerCell;
+        var w = Enumerable.Range(0, k).Select(u => model.HermitianPsd($"W{m + 1}{u + 1}", ntx)).ToArray();
+        Variable? t = null;
+        if (_tradeoff.Weight > 0)
+        {
+            t = ModelVariables.NonNegative(model, "t");
+            model.Add(_fishers[m].Lmi(c => Expr.Sum(w.Select(x => Expr.Trace(c * x))), t), "crb");
+        }
+        model.Add(Expr.Sum(w.Select(x => x.Trace())) <= 1.0, "power");
+        return (w, t);
+    }
+
+    /// <summary>(36a): v_mnᵀ R̃_m v_mn* ≤ cap toward every other target n.</summary>
+    private void AddLeakage(Model model, int m, Variable[] w, Expression cap)
+    {
+        var r = Expr.Sum(w);
+        for (int n = 0; n < _j; n++)
+        {
+            if (n == m) continue;
+            model.Add(RobustQuadratic.Nominal(_c.Network.Scene.TransmitResponse(m, n), r) <= cap, $"leakage{n + 1}");
+        }
+    }
+
+    /// <summary>(34): BS m's interference at every user of the other cells ≤ cap/(J−1) (Proposition 3 or exact).</summary>
+    private void AddInterCell(Model model, int m, Variable[] w, Expression cap)
+    {
+        if (_j == 1) return;
+        var net = _c.Network;
+        bool exact = _c.Settings.Robustness == RobustnessModel.Exact;
+        var share = cap * (1.0 / (_j - 1));
+        for (int n = 0; n < _j; n++)
+        {
+            if (n == m) continue;
+            for (int k = 0; k < net.UsersPerCell; k++)
+            {
+                var h = net.Channels.PerBs(m, n, k);
+                string name = $"ici{n + 1}{k + 1}";
+                if (exact) RobustQuadratic.AddWorstCaseUpperBound(model, name, h, Expr.Sum(w), share, _radius);
+                else model.Add(Expr.Sum(w.Select(x => RobustQuadratic.PaperUpperBound(h, x, _radius))) <= share, name);
+            }
+        }
+    }
+
+    /// <summary>(33) and (35) with the given g = γ/γ_th and intra-cell cap.</summary>
+    private void AddCappedSinr(Model model, int m, Variable[] w, Expression g, Expression intraCap)
+    {
+        var net = _c.Network;
+        bool exact = _c.Settings.Robustness == RobustnessModel.Exact;
+        for (int k = 0; k < net.UsersPerCell; k++)
+        {
+            var h = net.Channels.PerBs(m, m, k);
+            var others = Enumerable.Range(0, net.UsersPerCell).Where(l => l != k).Select(l => (Expression)w[l]).ToArray();
+            var rhs = g * (intraCap + (_interCap + _c.Noise));
+            if (exact)
+            {
+                RobustQuadratic.AddWorstCaseLowerBound(model, $"signal{k + 1}", h, w[k] * (1 / _c.Gamma), rhs, _radius);
+                if (others.Length > 0) RobustQuadratic.AddWorstCaseUpperBound(model, $"intra{k + 1}", h, Expr.Sum(others), intraCap, _radius);
+            }
+            else
+            {
+                model.Add(RobustQuadratic.Nominal(h, w[k]) * (1 / _c.Gamma) >= rhs, $"signal{k + 1}");
+                if (others.Length > 0)
+                    model.Add(Expr.Sum(others.Select(x => RobustQuadratic.PaperUpperBound(h, x, _radius))) <= intraCap, $"intra{k + 1}");
+            }
+        }
+    }
+
+    /// <summary>Exact, γ fixed: (h+e)ᵀ(W̃_mk/(gγ) − Σ_{l≠k}W̃_ml)(h+e)* ≥ Ĩ_inter + σ̃² for all ‖e‖ ≤ δ (SINR ≥ gγ).</summary>
+    private void AddJointSinr(Model model, int m, Variable[] w, double g = 1)
+    {
+        var net = _c.Network;
+        for (int k = 0; k < net.UsersPerCell; k++)
+        {
+            var others = Enumerable.Range(0, net.UsersPerCell).Where(l => l != k).Select(l => (Expression)w[l]).ToArray();
+            var signal = w[k] * (1 / (g * _c.Gamma));
+            var phi = others.Length > 0 ? signal - Expr.Sum(others) : signal;
+            RobustQuadratic.AddWorstCaseLowerBound(model, $"sinr{k + 1}", net.Channels.PerBs(m, m, k), phi, _interCap + _c.Noise, _radius);
+        }
+    }
+
+    private static Matrix<Complex> Sum(IEnumerable<Matrix<Complex>> ms)
+    {
+        Matrix<Complex>? r = null;
+        foreach (var m in ms) r = r is null ? m.Clone() : r + m;
+        return r ?? throw new InvalidOperationException("no matrices");
+    }
+}

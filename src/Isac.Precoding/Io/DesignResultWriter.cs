@@ -1,0 +1,179 @@
+using System.Text;
+using System.Text.Json;
+using Isac.Core.Json;
+using Isac.Physics;
+using Isac.Precoding.Design;
+
+namespace Isac.Precoding.Io;
+
+/// <summary>
+/// Writes a <see cref="DesignResult"/> as the JSON result of <c>isac precode</c> (docs/formats.md,
+/// "Paper A design result"): status, achieved and relaxation metrics, precoders, recovery, iterations, solves.
+/// </summary>
+/// <remarks>NaN (no solution) is written as null; BS and iteration numbers are 1-based; complex numbers are [re, im].</remarks>
+public static class DesignResultWriter
+{
+    /// <summary>The result as indented JSON text.</summary>
+    public static string ToText(DesignResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            Write(w, result);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Writes the result object.</summary>
+    public static void Write(Utf8JsonWriter w, DesignResult r)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(r);
+        var s = r.Settings;
+        w.WriteStartObject();
+        w.WriteString("status", r.Status.Name());
+        w.WriteString("message", r.Message);
+        if (r.FailedIteration is int fi) w.WriteNumber("failedIteration", fi);
+        else w.WriteNull("failedIteration");
+        w.WriteString("scheme", s.Scheme.Name());
+        w.WriteNumber("gammaDb", s.GammaDb);
+        w.WriteNumber("delta", s.Delta);
+        w.WriteNumber("rho", s.Rho);
+        w.WriteString("robust", s.Robustness == RobustnessModel.Exact ? "exact" : "paper");
+        w.WritePropertyName("rcrbDeg");
+        w.WriteDoubles(r.RcrbDeg);
+        w.WritePropertyName("relaxationRcrbDeg");
+        w.WriteDoubles(r.RelaxationRcrbDeg);
+        w.WriteNumberOrNull("minSinrDb", r.MinSinrDb);
+        w.WriteNumberOrNull("worstCaseMinSinrDb", r.WorstCaseMinSinrDb);
+        w.WriteNumberOrNull("proposition3MinSinrDb", r.Proposition3MinSinrDb);
+        w.WriteNumberOrNull("relaxationMinSinrDb", r.RelaxationMinSinrDb);
+        w.WriteNumberOrNull("designGammaDb", r.DesignGammaDb);
+        w.WritePropertyName("userSinrDb");
+        w.WriteDoubles(r.UserSinrDb);
+        w.WritePropertyName("userWorstCaseSinrDb");
+        w.WriteDoubles(r.UserWorstCaseSinrDb);
+        WritePrecoders(w, r);
+        WriteRecovery(w, r);
+        WriteRefinement(w, r);
+        w.WriteBoolean("converged", r.Converged);
+        WriteIterations(w, r);
+        WriteSolves(w, r);
+        w.WritePropertyName("normalizationFactors");
+        w.WriteStartArray();
+        foreach (var (crb, gamma) in r.NormalizationFactors)
+        {
+            w.WriteStartObject();
+            w.WriteNumberOrNull("crb", crb);
+            w.WriteNumberOrNull("gamma", gamma);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteNumber("seconds", r.Seconds);
+        w.WriteEndObject();
+    }
+
+    private static void WritePrecoders(Utf8JsonWriter w, DesignResult r)
+    {
+        var s = r.Settings;
+        w.WritePropertyName("precoders");
+        w.WriteStartObject();
+        w.WriteString("kind", s.Scheme.IsSymbolLevel() ? "symbols" : "beamformers");
+        w.WriteString("layout", (s.Scheme.IsSymbolLevel(), s.Scheme.Mode()) switch
+        {
+            (false, CoordinationMode.Cbf) => "one Ntx×K matrix W_m = [w_m1 … w_mK] per BS",
+            (false, _) => "one (J·Ntx)×(J·K) matrix W = [w_1 … w_JK], stacked over the BSs, column u for user u = m·K + k",
+            (true, CoordinationMode.Cbf) => "one Ntx×L symbol matrix X_m per BS",
+            _ => "one (J·Ntx)×L symbol matrix X, stacked over the BSs",
+        });
+        w.WritePropertyName("matrices");
+        w.WriteStartArray();
+        foreach (var m in r.Precoders) w.WriteMatrix(m);
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteRecovery(Utf8JsonWriter w, DesignResult r)
+    {
+        w.WritePropertyName("recovery");
+        if (r.Recovery is not { } rec)
+        {
+            w.WriteNullValue();
+            return;
+        }
+        w.WriteStartObject();
+        w.WriteString("method", rec.Method);
+        w.WriteNumber("largestEigenvalueRatio", rec.LargestEigenvalueRatio);
+        w.WriteNumber("candidatesTried", rec.CandidatesTried);
+        w.WriteNumber("candidatesFeasible", rec.CandidatesFeasible);
+        w.WriteEndObject();
+    }
+
+    private static void WriteRefinement(Utf8JsonWriter w, DesignResult r)
+    {
+        w.WritePropertyName("refinement");
+        if (r.Refinement is not { } f)
+        {
+            w.WriteNullValue();
+            return;
+        }
+        w.WriteStartObject();
+        w.WriteNumber("steps", f.Steps);
+        w.WritePropertyName("unrefinedRcrbDeg");
+        w.WriteDoubles(f.UnrefinedRcrbDeg);
+        w.WritePropertyName("rcrbDegByStep");
+        w.WriteStartArray();
+        foreach (var step in f.RcrbDegByStep) w.WriteDoubles(step);
+        w.WriteEndArray();
+        w.WriteBoolean("converged", f.Converged);
+        w.WriteString("message", f.Message);
+        w.WriteEndObject();
+    }
+
+    private static void WriteIterations(Utf8JsonWriter w, DesignResult r)
+    {
+        w.WritePropertyName("iterations");
+        w.WriteStartArray();
+        foreach (var it in r.Iterations)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("iteration", it.Iteration);
+            w.WritePropertyName("objective");
+            w.WriteDoubles(it.Objective);
+            w.WritePropertyName("sdpRcrbDeg");
+            w.WriteDoubles(it.SdpRcrbDeg);
+            w.WritePropertyName("rcrbDeg");
+            w.WriteDoubles(it.RcrbDeg);
+            w.WritePropertyName("gammaDb");
+            w.WriteDoubles(it.GammaDb);
+            w.WriteNumberOrNull("minSinrDb", it.MinSinrDb);
+            w.WritePropertyName("caps");
+            w.WriteStartObject();
+            foreach (var (name, value) in it.Caps) w.WriteNumberOrNull(name, value);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    private static void WriteSolves(Utf8JsonWriter w, DesignResult r)
+    {
+        w.WritePropertyName("solves");
+        w.WriteStartArray();
+        foreach (var s in r.Solves)
+        {
+            w.WriteStartObject();
+            w.WriteString("problem", s.Problem);
+            w.WriteNumber("iteration", s.Iteration);
+            if (s.Bs is int b) w.WriteNumber("bs", b + 1);
+            else w.WriteNull("bs");
+            w.WriteString("status", s.Status);
+            w.WriteNumber("solverIterations", s.SolverIterations);
+            w.WriteNumber("seconds", s.Seconds);
+            w.WriteNumber("schurComplementSize", s.SchurSize);
+            w.WriteString("side", s.Side);
+            w.WriteNumber("realScalars", s.RealScalars);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+}

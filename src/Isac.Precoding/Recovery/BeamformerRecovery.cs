@@ -1,0 +1,230 @@
+using Complex = System.Numerics.Complex;
+using Isac.Core.Random;
+using Isac.Physics;
+using Isac.Physics.Numerics;
+using Isac.Precoding.Design;
+using Isac.Precoding.Evaluation;
+using Isac.Precoding.Network;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Isac.Precoding.Recovery;
+
+/// <summary>
+/// Transmittable beamformers w_k from the relaxed stream covariances W_k of a block-level design.
+/// </summary>
+/// <remarks>
+/// <para>If every W_k is rank one (λ₂ ≤ tol·λ₁), w_k = √λ₁·u₁ is exact: the relaxation is tight.</para>
+/// <para>Otherwise candidate directions are tried: the principal eigenvectors, the matched construction
+/// w_k = W_k h_k*/√(h_kᵀW_kh_k*) (keeps h_kᵀw_k w_kᴴh_k* = h_kᵀW_kh_k* and w_kw_kᴴ ⪯ W_k, Liu et al.'s rank-one
+/// construction), zero-forcing beams (<see cref="ZeroForcing"/>), and Gaussian randomisation ξ_k = U_kΛ_k^{1/2}z_k, z_k ~ CN(0, I) (seeded). For each, the
+/// stream powers p are fitted so that every user meets the SINR target in the design's robustness model
+/// with rank-one terms: signal a_k·p_k with a_k = |hᵀŵ_k|² (Proposition 3, which keeps the nominal signal)
+/// or (|hᵀŵ_k| − ρ‖Tᵀŵ_k‖)₊² (exact model, the true minimum over the ball), interference
+/// b_kl = (|h_kᵀŵ_l| + ρ‖Tᵀŵ_l‖)² (the true maximum). The least powers solve
+/// (diag(a) − γB)p = γσ²·1; they exist when that solution is positive. The powers are then scaled by
+/// c ∈ {1, c_max}, c_max = min_m P_t/P_m(p) ≥ 1 (uniform scaling only raises every such SINR bound),
+/// and the candidate with the smallest largest CRB over the BSs wins.</para>
+/// </remarks>
+internal static class BeamformerRecovery
+{
+    public sealed record Outcome(Vector<Complex>[]? Beamformers, RecoveryReport Report);
+
+    /// <summary>Recovers beamformers (stacked space, absolute units, global user order).</summary>
+    /// <param name="network">The network.</param>
+    /// <param name="mode">CBF (streams confined to their BS) or CoMP.</param>
+    /// <param name="streams">The relaxed W_k (stacked, absolute units).</param>
+    /// <param name="gamma">The SINR target of every user (linear).</param>
+    /// <param name="radius">The error radius ρ of the model (δ in CBF, √J·δ in CoMP).</param>
+    /// <param name="exact">True for the exact model's signal bound.</param>
+    /// <param name="settings">Tolerance and number of draws.</param>
+    /// <param name="random">Source of the randomisation draws.</param>
+    public static Outcome Recover(IsacNetwork network, CoordinationMode mode, Matrix<Complex>[] streams, double[] gamma, double radius,
+        bool exact, RecoverySettings settings, DeterministicRandom random)
+    {
+        int users = streams.Length;
+        var evds = streams.Select(w => HermitianMatrix.HermitianPart(w).Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Hermitian)).ToArray();
+        double ratio = 0;
+        var principal = new Vector<Complex>[users];
+        for (int u = 0; u < users; u++)
+        {
+            var (values, vectors) = Sorted(evds[u]);
+            double l1 = Math.Max(values[0], 0), l2 = values.Length > 1 ? Math.Max(values[1], 0) : 0;
+            ratio = Math.Max(ratio, l1 > 0 ? l2 / l1 : 0);
+            principal[u] = vectors.Column(0) * Math.Sqrt(l1);
+        }
+        if (ratio <= settings.RankOneTolerance)
+            return new Outcome(principal, new RecoveryReport("eigenvector", ratio, 1, 1));
+
+        var candidates = new List<(string Name, Vector<Complex>[] Directions)> { ("eigenvector-rescaled", principal) };
+        var matched = new Vector<Complex>[users];
+        for (int u = 0; u < users; u++)
+        {
+            var g = network.Channels.Stacked(u).Conjugate();
+            var wg = streams[u] * g;
+            double power = g.ConjugateDotProduct(wg).Real;
+            matched[u] = power > 0 ? wg / Math.Sqrt(power) : principal[u];
+        }
+        candidates.Add(("matched", matched));
+        if (ZeroForcing(network, mode) is { } zf) candidates.Add(("zero-forcing", zf));
+        var roots = evds.Select(e =>
+        {
+            var (values, vectors) = Sorted(e);
+            return vectors * Matrix<Complex>.Build.DiagonalOfDiagonalArray(values.Select(v => new Complex(Math.Sqrt(Math.Max(v, 0)), 0)).ToArray());
+        }).ToArray();
+        for (int i = 0; i < settings.Randomizations; i++)
+        {
+            var draw = new Vector<Complex>[users];
+            for (int u = 0; u < users; u++)
+                draw[u] = roots[u] * Vector<Complex>.Build.Dense(roots[u].ColumnCount, _ => random.NextComplexGaussian());
+            candidates.Add(("randomization", draw));
+        }
+
+        Vector<Complex>[]? best = null;
+        string bestName = "";
+        double bestValue = double.PositiveInfinity;
+        int feasible = 0;
+        foreach (var (name, directions) in candidates)
+        {
+            var powers = FitPowers(network, mode, directions, gamma, radius, exact);
+            if (powers is null) continue;
+            feasible++;
+            foreach (var scaled in Scalings(network, directions, powers))
+            {
+                var beams = directions.Select((d, u) => d * Math.Sqrt(scaled[u])).ToArray();
+                double value = Objective(network, mode, beams);
+                if (value < bestValue)
+                {
+                    (best, bestName, bestValue) = (beams, name, value);
+                }
+            }
+        }
+        return new Outcome(best, new RecoveryReport(best is null ? "none" : bestName, ratio, candidates.Count, feasible));
+    }
+
+    /// <summary>
+    /// Zero-forcing directions: user u's beam orthogonal to the other users' channels (CoMP: all of them, from
+    /// all antennas; CBF: from its BS, against every user when Ntx ≥ J·K, else against its own cell's users),
+    /// the candidate that still exists when the relaxation spends most of a stream on sensing. Null when the
+    /// channels do not allow it.
+    /// </summary>
+    internal static Vector<Complex>[]? ZeroForcing(IsacNetwork network, CoordinationMode mode)
+    {
+        int users = network.Users, ntx = network.TransmitElements;
+        var beams = new Vector<Complex>[users];
+        try
+        {
+            if (mode == CoordinationMode.Comp)
+            {
+                if (network.StackedDimension < users) return null;
+                var h = Matrix<Complex>.Build.Dense(network.StackedDimension, users, (i, u) => network.Channels.Stacked(u)[i]);
+                var w = h.Conjugate() * (h.Transpose() * h.Conjugate()).Inverse();
+                for (int u = 0; u < users; u++) beams[u] = w.Column(u) / w.Column(u).L2Norm();
+                return beams;
+            }
+            int k = network.UsersPerCell;
+            bool all = ntx >= users;
+            if (ntx < k) return null;
+            for (int m = 0; m < network.Cells; m++)
+            {
+                var served = all ? Enumerable.Range(0, users).ToArray() : Enumerable.Range(m * k, k).ToArray();
+                var h = Matrix<Complex>.Build.Dense(ntx, served.Length, (i, c) => network.Channels.PerBs(m, served[c] / k, served[c] % k)[i]);
+                var w = h.Conjugate() * (h.Transpose() * h.Conjugate()).Inverse();
+                for (int u = 0; u < k; u++)
+                {
+                    var column = w.Column(Array.IndexOf(served, m * k + u));
+                    var stacked = Vector<Complex>.Build.Dense(network.StackedDimension);
+                    stacked.SetSubVector(m * ntx, ntx, column / column.L2Norm());
+                    beams[m * k + u] = stacked;
+                }
+            }
+            return beams;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The least stream powers meeting SINR ≥ γ in the model's rank-one bounds, or null.</summary>
+    internal static double[]? FitPowers(IsacNetwork network, CoordinationMode mode, Vector<Complex>[] directions, double[] gamma, double radius, bool exact)
+    {
+        int users = directions.Length;
+        var a = Matrix<double>.Build.Dense(users, users);
+        var rhs = Vector<double>.Build.Dense(users, u => gamma[u] * network.CommNoiseVariance);
+        for (int u = 0; u < users; u++)
+        {
+            var h = network.Channels.Stacked(u);
+            for (int v = 0; v < users; v++)
+            {
+                double amplitude = h.DotProduct(directions[v]).Magnitude;
+                double spread = radius * ErrorImage(network, mode, directions[v]).L2Norm();
+                if (u == v)
+                {
+                    double signal = exact ? Math.Max(amplitude - spread, 0) : amplitude;
+                    a[u, u] += signal * signal;
+                }
+                else
+                {
+                    a[u, v] -= gamma[u] * (amplitude + spread) * (amplitude + spread);
+                }
+            }
+        }
+        try
+        {
+            var p = a.Solve(rhs);
+            if (p.Any(x => !(x > 0) || !double.IsFinite(x))) return null;
+            return p.ToArray();
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Tᵀw: the sum of the per-BS blocks in CBF (one error e on every BS's channel), w itself in CoMP.</summary>
+    internal static Vector<Complex> ErrorImage(IsacNetwork network, CoordinationMode mode, Vector<Complex> w)
+    {
+        if (mode == CoordinationMode.Comp) return w;
+        int ntx = network.TransmitElements;
+        var s = Vector<Complex>.Build.Dense(ntx);
+        for (int n = 0; n < network.Cells; n++) s += w.SubVector(n * ntx, ntx);
+        return s;
+    }
+
+    private static IEnumerable<double[]> Scalings(IsacNetwork network, Vector<Complex>[] directions, double[] powers)
+    {
+        yield return powers;
+        int ntx = network.TransmitElements;
+        double worst = 0;
+        for (int m = 0; m < network.Cells; m++)
+        {
+            double pm = 0;
+            for (int u = 0; u < directions.Length; u++) pm += powers[u] * directions[u].SubVector(m * ntx, ntx).ConjugateDotProduct(directions[u].SubVector(m * ntx, ntx)).Real;
+            worst = Math.Max(worst, pm / network.TransmitPower);
+        }
+        if (worst > 1 + 1e-9) yield break;
+        if (worst > 0 && worst < 1) yield return powers.Select(p => p / worst).ToArray();
+    }
+
+    private static double Objective(IsacNetwork network, CoordinationMode mode, Vector<Complex>[] beams)
+    {
+        int ntx = network.TransmitElements;
+        for (int m = 0; m < network.Cells; m++)
+        {
+            double pm = beams.Sum(w => w.SubVector(m * ntx, ntx).ConjugateDotProduct(w.SubVector(m * ntx, ntx)).Real);
+            if (pm > network.TransmitPower * (1 + 1e-9)) return double.PositiveInfinity;
+        }
+        var r = Matrix<Complex>.Build.Dense(network.StackedDimension, network.StackedDimension);
+        foreach (var w in beams) r += w.OuterProduct(w.Conjugate());
+        var rcrb = SensingMetrics.RcrbDeg(network.Scene, mode, r);
+        return rcrb.Any(double.IsNaN) ? double.PositiveInfinity : rcrb.Max();
+    }
+
+    private static (double[] Values, Matrix<Complex> Vectors) Sorted(MathNet.Numerics.LinearAlgebra.Factorization.Evd<Complex> evd)
+    {
+        var values = evd.EigenValues.Select(z => z.Real).ToArray();
+        var order = Enumerable.Range(0, values.Length).OrderByDescending(i => values[i]).ToArray();
+        var vectors = Matrix<Complex>.Build.Dense(evd.EigenVectors.RowCount, order.Length, (i, j) => evd.EigenVectors[i, order[j]]);
+        return (order.Select(i => values[i]).ToArray(), vectors);
+    }
+}

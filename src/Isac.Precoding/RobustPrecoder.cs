@@ -1,0 +1,192 @@
+using System.Diagnostics;
+using Complex = System.Numerics.Complex;
+using Isac.Modeling.Compilation;
+using Isac.Physics;
+using Isac.Precoding.Blp;
+using Isac.Precoding.Design;
+using Isac.Precoding.Evaluation;
+using Isac.Precoding.Network;
+using Isac.Precoding.Recovery;
+using Isac.Precoding.Sdp;
+using Isac.Precoding.Slp;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Isac.Precoding;
+
+/// <summary>
+/// Paper A's robust multi-cell ISAC precoders: designs one of BLP-CBF (P1), BLP-CoMP (P2),
+/// SLP-CBF (P3) or SLP-CoMP (P4) for a network, recovers transmittable precoders and evaluates them.
+/// </summary>
+/// <remarks>
+/// <para>Steps: (1) for 0 &lt; ρ &lt; 1, the ρ = 1 and ρ = 0 designs give the normalisation factors NF_R
+/// (their CRB) and NF_C (their γ, or √γ for symbol level); (2) Algorithm 1 (or the single solve of (P4));
+/// (3) block level: rank-one recovery of the beamformers from the relaxed covariances; symbol level: the
+/// symbols X are transmitted as they are; (4) every metric recomputed from what is transmitted: per-BS
+/// RCRB, nominal SINR, exact worst-case SINR (and Proposition 3's bound for block level), with the
+/// relaxation's RCRB beside the achieved one.</para>
+/// <para>Failures are results: an infeasible SINR target gives <see cref="DesignStatus.Infeasible"/>, a solver
+/// failure <see cref="DesignStatus.SolverFailed"/> with the iteration; neither throws. Invalid settings throw
+/// <see cref="ArgumentOutOfRangeException"/>; cancellation throws <see cref="OperationCanceledException"/>.</para>
+/// </remarks>
+public static class RobustPrecoder
+{
+    /// <summary>Designs precoders for <paramref name="network"/>.</summary>
+    /// <param name="network">The network.</param>
+    /// <param name="settings">Scheme, γ, δ, ρ, robustness model, algorithm and solver settings.</param>
+    /// <param name="cancellation">Stops the design between (and inside) solves.</param>
+    /// <param name="onCompiled">Optional: sees every compiled convex problem (name, model) before it is solved,
+    /// e.g. to export it in SDPA format.</param>
+    /// <param name="solverLog">Optional: where each problem's statistics and the solver's log are written
+    /// (the solver's own verbosity is <see cref="DesignSettings.Solver"/>).</param>
+    public static DesignResult Design(IsacNetwork network, DesignSettings settings, CancellationToken cancellation = default,
+        Action<string, CompiledModel>? onCompiled = null, TextWriter? solverLog = null)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.Validate();
+        var clock = Stopwatch.StartNew();
+        var runner = new SdpRunner(settings.Solver, cancellation) { OnCompiled = onCompiled, Log = solverLog };
+        var context = new DesignContext(network, settings, runner, new Random.RandomSource(settings.Recovery.Seed));
+        int units = settings.Scheme.Mode() == CoordinationMode.Cbf ? network.Cells : 1;
+
+        var tradeoff = Tradeoff.Pure(settings.Rho, units);
+        var factors = new List<(double, double)>();
+        if (settings.Rho is > 0 and < 1)
+        {
+            var sensing = Create(context, Tradeoff.Pure(1, units));
+            var sensingRun = sensing.Run(settings.Alternating, cancellation);
+            if (!sensingRun.HasSolution) return Failed(settings, sensingRun, runner, clock, "the ρ = 1 design for NF_R: ");
+            var communication = Create(context, Tradeoff.Pure(0, units));
+            var communicationRun = communication.Run(settings.Alternating, cancellation);
+            if (!communicationRun.HasSolution) return Failed(settings, communicationRun, runner, clock, "the ρ = 0 design for NF_C: ");
+            var nfR = sensing.Solution().UnitCrb;
+            var nfC = communication.Solution().UnitGamma;
+            tradeoff = new Tradeoff(settings.Rho, nfR, nfC);
+            for (int i = 0; i < units; i++) factors.Add((nfR[i], nfC[i]));
+        }
+
+        var design = Create(context, tradeoff);
+        var run = design.Run(settings.Alternating, cancellation);
+        if (!run.HasSolution) return Failed(settings, run, runner, clock, "");
+        var solution = design.Solution();
+        var mode = settings.Scheme.Mode();
+        var relaxationRcrb = SensingMetrics.RcrbDeg(network.Scene, mode, solution.Covariance);
+        double designGammaDb = SensingMetrics.Db(solution.UserGamma.Min());
+        var common = new DesignResult
+        {
+            Status = DesignStatus.Solved,
+            Message = run.Message,
+            FailedIteration = run.FailedIteration,
+            Settings = settings,
+            RelaxationRcrbDeg = relaxationRcrb,
+            DesignGammaDb = designGammaDb,
+            Iterations = run.Iterations,
+            Solves = runner.Records,
+            Converged = run.Converged,
+            NormalizationFactors = factors,
+        };
+
+        AchievedMetrics achieved;
+        IReadOnlyList<Matrix<Complex>> precoders;
+        RecoveryReport? recovery = null;
+        RefinementReport? refinement = null;
+        double relaxationSinr = double.NaN;
+        if (solution.Streams is { } streams)
+        {
+            relaxationSinr = BlockMetrics.MinNominalSinrDb(network, mode, streams);
+            var outcome = BeamformerRecovery.Recover(network, mode, streams, solution.UserGamma, context.Radius(mode),
+                settings.Robustness == RobustnessModel.Exact, settings.Recovery, context.RandomSource.For("recovery"));
+            recovery = outcome.Report;
+            if (outcome.Beamformers is null)
+            {
+                return common with
+                {
+                    Status = DesignStatus.Infeasible,
+                    Message = "the relaxation is not tight and no recovered beamformer meets the SINR target within the power budgets",
+                    RelaxationMinSinrDb = relaxationSinr,
+                    Recovery = recovery,
+                    Seconds = clock.Elapsed.TotalSeconds,
+                };
+            }
+            achieved = PrecoderEvaluation.Block(network, mode, outcome.Beamformers, settings.Delta);
+            precoders = BlockPrecoders(network, mode, outcome.Beamformers);
+        }
+        else
+        {
+            if (design is IRefinableDesign refinable && settings.Refinement.MaxIterations > 0)
+                refinement = Refine(refinable, settings.Refinement);
+            precoders = design.Solution().Symbols!;
+            achieved = PrecoderEvaluation.Symbol(network, mode, precoders, settings.Delta);
+        }
+        return common with
+        {
+            RcrbDeg = achieved.RcrbDeg,
+            UserSinrDb = achieved.UserSinrDb,
+            UserWorstCaseSinrDb = achieved.UserWorstCaseSinrDb,
+            MinSinrDb = achieved.MinSinrDb,
+            WorstCaseMinSinrDb = achieved.WorstCaseMinSinrDb,
+            Proposition3MinSinrDb = achieved.Proposition3MinSinrDb,
+            RelaxationMinSinrDb = relaxationSinr,
+            Precoders = precoders,
+            Recovery = recovery,
+            Refinement = refinement,
+            Solves = runner.Records,
+            Seconds = clock.Elapsed.TotalSeconds,
+        };
+    }
+
+    /// <summary>Convex-concave steps until the largest RCRB improves by less than the tolerance (a failed step stops, keeping the symbols before it).</summary>
+    private static RefinementReport Refine(IRefinableDesign design, RefinementSettings settings)
+    {
+        var unrefined = design.TransmittedRcrbDeg();
+        double previous = unrefined.Max();
+        var history = new List<double[]>();
+        for (int step = 1; step <= settings.MaxIterations; step++)
+        {
+            var outcome = design.Refine(step);
+            if (!outcome.Ok)
+            {
+                string what = outcome.Infeasible ? $"{outcome.Problem} is infeasible" : $"the solver failed on {outcome.Problem} ({outcome.Detail})";
+                return new RefinementReport(step - 1, unrefined, history, false, $"refinement step {step}: {what}; the symbols of step {step - 1} stand");
+            }
+            var now = design.TransmittedRcrbDeg();
+            history.Add(now);
+            double current = now.Max();
+            if (!(previous - current > settings.RelativeTolerance * previous))
+                return new RefinementReport(step, unrefined, history, true, "");
+            previous = current;
+        }
+        return new RefinementReport(settings.MaxIterations, unrefined, history, false, "");
+    }
+
+    private static AlternatingDesign Create(DesignContext context, Tradeoff tradeoff) => context.Settings.Scheme switch
+    {
+        PrecodingScheme.BlpCbf => new BlpCbfDesign(context, tradeoff),
+        PrecodingScheme.BlpComp => new BlpCompDesign(context, tradeoff),
+        PrecodingScheme.SlpCbf => new SlpCbfDesign(context, tradeoff),
+        PrecodingScheme.SlpComp => new SlpCompDesign(context, tradeoff),
+        _ => throw new ArgumentOutOfRangeException(nameof(context), context.Settings.Scheme, "unknown scheme"),
+    };
+
+    private static DesignResult Failed(DesignSettings settings, AlternatingOutcome run, SdpRunner runner, Stopwatch clock, string prefix) => new()
+    {
+        Status = run.Status,
+        Message = prefix + run.Message,
+        FailedIteration = run.FailedIteration,
+        Settings = settings,
+        Iterations = run.Iterations,
+        Solves = runner.Records,
+        Seconds = clock.Elapsed.TotalSeconds,
+    };
+
+    /// <summary>CBF: W_m = [w_m1 … w_mK] (Ntx×K) per BS; CoMP: one (J·Ntx)×(J·K) matrix.</summary>
+    private static IReadOnlyList<Matrix<Complex>> BlockPrecoders(IsacNetwork network, CoordinationMode mode, Vector<Complex>[] beams)
+    {
+        if (mode == CoordinationMode.Comp)
+            return [Matrix<Complex>.Build.Dense(network.StackedDimension, beams.Length, (i, u) => beams[u][i])];
+        int ntx = network.TransmitElements, k = network.UsersPerCell;
+        return Enumerable.Range(0, network.Cells)
+            .Select(m => Matrix<Complex>.Build.Dense(ntx, k, (i, u) => beams[m * k + u][m * ntx + i]))
+            .ToArray();
+    }
+}

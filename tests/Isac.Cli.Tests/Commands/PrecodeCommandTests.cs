@@ -1,0 +1,109 @@
+using System.Text.Json;
+
+namespace Isac.Cli.Tests.Commands;
+
+public class PrecodeCommandTests
+{
+    private static string Scenario(string name) => Path.Combine(RepoRoot(), "scenarios", "paper-a", "networks", name);
+
+    [Fact]
+    public void ExplicitScenario_WritesTheJsonResultAndPrintsASummary()
+    {
+        using var temp = new TempFolder();
+        var r = CliRunner.Run("precode", "--scenario", Scenario("explicit-small.json"), "--scheme", "blp-comp", "--gamma-db", "5", "--out", temp.Path);
+
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("", r.Err);
+        Assert.Contains("status: solved", r.Out);
+        Assert.Contains("BS 2", r.Out);
+        string file = temp.Sub("precode-blp-comp.json");
+        Assert.Contains($"wrote {file}", r.Out);
+        using var doc = JsonDocument.Parse(File.ReadAllText(file));
+        var root = doc.RootElement;
+        Assert.Equal("solved", root.GetProperty("status").GetString());
+        Assert.Equal(2, root.GetProperty("rcrbDeg").GetArrayLength());
+        Assert.Equal(2, root.GetProperty("relaxationRcrbDeg").GetArrayLength());
+        Assert.True(root.GetProperty("minSinrDb").GetDouble() >= 5 - 1e-4);
+        Assert.True(root.GetProperty("worstCaseMinSinrDb").GetDouble() >= 5 - 1e-4);
+        Assert.Equal("beamformers", root.GetProperty("precoders").GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public void ExactRobustSymbolLevelAndDelta_AreRecordedInTheResult()
+    {
+        using var temp = new TempFolder();
+        var r = CliRunner.Run("precode", "--scenario", Scenario("explicit-small.json"), "--scheme", "blp-cbf", "--gamma-db", "5",
+            "--delta", "0.01", "--robust", "exact", "--out", temp.Path);
+
+        Assert.Equal(0, r.ExitCode);
+        using var doc = JsonDocument.Parse(File.ReadAllText(temp.Sub("precode-blp-cbf.json")));
+        Assert.Equal("exact", doc.RootElement.GetProperty("robust").GetString());
+        Assert.Equal(0.01, doc.RootElement.GetProperty("delta").GetDouble());
+        Assert.True(doc.RootElement.GetProperty("worstCaseMinSinrDb").GetDouble() >= 5 - 1e-4);
+    }
+
+    [Fact]
+    public void UnreachableGamma_IsAnInfeasibleResultNotAnError()
+    {
+        using var temp = new TempFolder();
+        var r = CliRunner.Run("precode", "--scenario", Scenario("explicit-small.json"), "--scheme", "slp-cbf", "--gamma-db", "70", "--out", temp.Path);
+
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("status: infeasible", r.Out);
+        using var doc = JsonDocument.Parse(File.ReadAllText(temp.Sub("precode-slp-cbf.json")));
+        Assert.Equal("infeasible", doc.RootElement.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, doc.RootElement.GetProperty("minSinrDb").ValueKind);
+    }
+
+    [Theory]
+    [InlineData("--delta", "-0.5", "--delta")]
+    [InlineData("--rho", "2", "--rho")]
+    [InlineData("--max-iterations", "0", "--max-iterations")]
+    public void BadNumbers_AreOneLineErrorsNamingTheOption(string option, string value, string named)
+    {
+        using var temp = new TempFolder();
+        var r = CliRunner.Run("precode", "--scenario", Scenario("explicit-small.json"), "--scheme", "blp-cbf", "--gamma-db", "5",
+            option, value, "--out", temp.Path);
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.StartsWith("isac: error: " + named, r.Err);
+        Assert.Single(r.Err.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public void UnknownScheme_IsAParseError()
+    {
+        var r = CliRunner.Run("precode", "--scenario", Scenario("explicit-small.json"), "--scheme", "blp-foo", "--gamma-db", "5");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("blp-foo", r.Err);
+    }
+
+    [Fact]
+    public void BadScenarioField_NamesTheFileAndJsonPath()
+    {
+        using var temp = new TempFolder();
+        string file = temp.Sub("bad.json");
+        File.WriteAllText(file, "{ \"seed\": 1, \"channels\": { \"model\": \"rayleigh\", \"intraGain\": \"high\" } }");
+        var r = CliRunner.Run("precode", "--scenario", file, "--scheme", "blp-cbf", "--gamma-db", "5", "--out", temp.Path);
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("$.channels.intraGain", r.Err);
+        Assert.Contains("expected a number", r.Err);
+    }
+
+    [Fact]
+    public void MissingScenarioFile_IsABadInput()
+    {
+        using var temp = new TempFolder();
+        var r = CliRunner.Run("precode", "--scenario", temp.Sub("missing.json"), "--scheme", "blp-cbf", "--gamma-db", "5");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("file not found", r.Err);
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Isac.slnx"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text.Json;
+using Isac.Precoding.Design;
+using Isac.Precoding.Io;
+
+namespace Isac.Precoding.Tests.Io;
+
+public class DesignResultWriterTests
+{
+    [Fact]
+    public void SolvedDesign_WritesTheMetricsAndPrecodersItComputed()
+    {
+        var result = RobustPrecoder.Design(TestNetworks.Tiny.Build(2), TestNetworks.Settings(PrecodingScheme.BlpComp, 5));
+        using var doc = JsonDocument.Parse(DesignResultWriter.ToText(result));
+        var root = doc.RootElement;
+
+        Assert.Equal("solved", root.GetProperty("status").GetString());
+        Assert.Equal(result.RcrbDeg, root.GetProperty("rcrbDeg").EnumerateArray().Select(x => x.GetDouble()).ToArray());
+        Assert.Equal(result.RelaxationRcrbDeg, root.GetProperty("relaxationRcrbDeg").EnumerateArray().Select(x => x.GetDouble()).ToArray());
+        Assert.Equal(result.MinSinrDb, root.GetProperty("minSinrDb").GetDouble());
+        Assert.Equal(result.WorstCaseMinSinrDb, root.GetProperty("worstCaseMinSinrDb").GetDouble());
+        var w = root.GetProperty("precoders").GetProperty("matrices")[0];
+        Assert.Equal(result.Precoders[0].RowCount, w.GetArrayLength());
+        Assert.Equal(result.Precoders[0][1, 0].Imaginary, w[1][0][1].GetDouble());
+        Assert.Equal(result.Solves.Count, root.GetProperty("solves").GetArrayLength());
+    }
+
+    [Fact]
+    public void InfeasibleDesign_WritesNullMetricsAndNoPrecoder()
+    {
+        var result = RobustPrecoder.Design(TestNetworks.Tiny.Build(2), TestNetworks.Settings(PrecodingScheme.BlpCbf, 70));
+        using var doc = JsonDocument.Parse(DesignResultWriter.ToText(result));
+        var root = doc.RootElement;
+
+        Assert.Equal("infeasible", root.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("minSinrDb").ValueKind);
+        Assert.Equal(0, root.GetProperty("rcrbDeg").GetArrayLength());
+        Assert.Equal(0, root.GetProperty("precoders").GetProperty("matrices").GetArrayLength());
+        Assert.Equal(1, root.GetProperty("failedIteration").GetInt32());
+    }
+}
