@@ -9,12 +9,24 @@ public static class PlotRenderer
     public static void Render(PlotSpec spec, string pngPath, string svgPath)
     {
         EmbeddedFonts.Install();
-        using var plot = Build(spec);
+        using var plot = Build(spec, svgDashes: null);
         plot.SavePng(pngPath, spec.Width, spec.Height);
-        plot.SaveSvg(svgPath, spec.Width, spec.Height);
+        if (!spec.Series.Any(s => s.Dashed))
+        {
+            plot.SaveSvg(svgPath, spec.Width, spec.Height);
+            return;
+        }
+        // SkiaSharp's SVG canvas drops dash effects: draw the dashes as pieces instead, on the
+        // axis limits and scale of the PNG just rendered, so both files show the same figure.
+        var render = plot.LastRender;
+        double pxPerX = render.DataRect.Width / render.AxisLimits.HorizontalSpan;
+        double pxPerY = render.DataRect.Height / render.AxisLimits.VerticalSpan;
+        using var svgPlot = Build(spec, svgDashes: (pxPerX, pxPerY));
+        svgPlot.Axes.SetLimits(render.AxisLimits);
+        svgPlot.SaveSvg(svgPath, spec.Width, spec.Height);
     }
 
-    private static Plot Build(PlotSpec spec)
+    private static Plot Build(PlotSpec spec, (double PxPerX, double PxPerY)? svgDashes)
     {
         var plot = new Plot();
         plot.Font.Set(EmbeddedFonts.Family);
@@ -32,6 +44,19 @@ public static class PlotRenderer
             line.LineWidth = 2;
             line.MarkerSize = s.Markers ? 6 : 0;
             line.LinePattern = s.Dashed ? LinePattern.Dashed : LinePattern.Solid;
+            if (s.Dashed && svgDashes is var (pxPerX, pxPerY))
+            {
+                // The curve is drawn as solid dash pieces that carry the legend entry; the
+                // original keeps only its markers.
+                var (dx, dy) = DashEmulation.Dash(xs, ys, pxPerX, pxPerY);
+                var dashes = plot.Add.Scatter(dx, dy, color);
+                dashes.LegendText = s.Label;
+                dashes.LineWidth = 2;
+                dashes.MarkerSize = 0;
+                line.LegendText = "";
+                line.LineWidth = 0;
+                line.LinePattern = LinePattern.Solid;
+            }
             if (s.ErrorBars is { } bars)
             {
                 if (bars.Count != ys.Length) throw new ArgumentException($"series '{s.Label}': {bars.Count} error bars for {ys.Length} points");
