@@ -43,6 +43,10 @@ internal abstract class ConeBlock
     /// <summary>The barrier degree ν of the cone (n for PSD and LP, 1 per second-order cone).</summary>
     public abstract int Degree { get; }
 
+    /// <summary>False for free variables, whose dual slack is fixed at zero and whose direction comes
+    /// from the augmented Schur system rather than from ΔX = R − H(ΔZ).</summary>
+    public virtual bool HasSlack => true;
+
     public double[] C { get; }
     public double[] X { get; }
     public double[] Z { get; }

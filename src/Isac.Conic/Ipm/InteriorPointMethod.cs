@@ -83,7 +83,13 @@ internal static class InteriorPointMethod
         double progressAnchor = double.PositiveInfinity;
         double alphaP = 0, alphaD = 0;
         Measures measures;
-        while (true)
+        if (state.UnboundedFreeVariable())
+        {
+            // A free variable in no row with a nonzero cost: (D) has F y = c_f with F = 0 there, so it
+            // is infeasible, and x_f along that variable is the ray (A x = 0, ⟨C, x⟩ > 0).
+            status = SolverStatus.DualInfeasible;
+        }
+        while (status is null)
         {
             measures = state.ComputeResiduals();
             logger.Row(iter, measures, alphaP, alphaD);
@@ -138,7 +144,8 @@ internal static class InteriorPointMethod
                 break;
             }
             schur.Form(model.Blocks, model.RowBlocks, model.MaxStored, kernels, parallel);
-            if (!schur.Factorize(kernels))
+            state.Free?.AddToSchur(schur.Matrix);
+            if (!schur.Factorize(kernels) || state.Free?.Factor(schur, kernels) == false)
             {
                 break;
             }
