@@ -35,9 +35,10 @@ public static class SdpaReader
         var lines = new LineSource(reader, name);
         int m = lines.ReadCount("the number of constraints m");
         int mLine = lines.Number;
-        if (m <= 0)
+        if (m < 0)
         {
-            throw lines.Error($"the number of constraints is {m}: the problem is empty");
+            // m = 0 is allowed: an optimisation over the cones with no equalities.
+            throw lines.Error($"the number of constraints is {m}: it cannot be negative");
         }
         int nBlocks = lines.ReadCount("the number of blocks");
         if (nBlocks <= 0)

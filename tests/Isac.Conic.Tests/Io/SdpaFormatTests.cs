@@ -108,7 +108,7 @@ public class SdpaFormatTests
     {
         { "", 1, "ends before the number of constraints" },
         { "x\n", 1, "not an integer" },
-        { "0\n1\n2\n", 1, "empty" },
+        { "-1\n1\n2\n", 1, "cannot be negative" },
         { "2\n0\n", 2, "empty" },
         { "2\n2\n3\n", 3, "1 block sizes for 2 blocks" },
         { "1\n1\n0\n1\n", 3, "size 0" },
