@@ -155,7 +155,7 @@ internal static class InteriorPointMethod
             state.Predictor(schur, rhs, dyAffine, parallel);
             double apMax = state.MaxStep(primal: true, parallel);
             double adMax = state.MaxStep(primal: false, parallel);
-            double muAffine = state.ComplementarityAfter(Math.Min(1, apMax), Math.Min(1, adMax)) / model.Degree;
+            double muAffine = state.ComplementarityAfter(Math.Min(1, apMax), Math.Min(1, adMax)) / Math.Max(1, model.Degree);
             double ap1 = Math.Min(1, apMax), ad1 = Math.Min(1, adMax);
             double minStep = Math.Min(ap1, ad1);
             double sigma = Centering(muAffine / measures.Mu, ap1, ad1, measures, settings);
