@@ -96,7 +96,9 @@ internal abstract class ConeBlock
     /// <summary>The smallest cone eigenvalue of v (λ_min for PSD, min entry for LP, x₀ − ‖x̄‖ for SOC).</summary>
     public abstract double MinEigenvalue(double[] v, Isac.Conic.LinearAlgebra.IDenseKernels kernels);
 
-    /// <summary>Adds this block's Schur complement entries for global row j: M[i, j] for rows i ≤ j.</summary>
+    /// <summary>Adds this block's Schur complement entries for global row j into row j of
+    /// <paramref name="m"/> (M[j, i]), each pair {i, j} of the block once (by one of its two rows); the
+    /// Schur complement then adds the two triangles. Only the thread forming row j writes there.</summary>
     public abstract void AddSchurColumn(int localJ, double[] m, int mSize, SchurScratch scratch, Isac.Conic.LinearAlgebra.IDenseKernels kernels);
 
     /// <summary>Per-iteration work before the Schur columns are formed (e.g. X u and Z⁻¹ u for low-rank data).</summary>

@@ -24,6 +24,8 @@ internal sealed class PsdBlock : ConeBlock
     private readonly double[] _lz;
     private readonly double[] _w;
     private readonly double[] _eig;
+    private readonly int[] _order;
+    private readonly int[] _rank;
     private double[][] _xu = [];
     private double[][] _wu = [];
 
@@ -31,6 +33,27 @@ internal sealed class PsdBlock : ConeBlock
         : base(n, n * n, data.Select(d => d.Row).ToArray())
     {
         _data = data;
+        // Pairs are formed by the denser of the two (Fujisawa–Kojima–Nakata's ordering): a dense or
+        // long row forms G = X A_j W once and reads every sparser row's entries off it, and two short
+        // rows meet in F3. Sorting by cost makes "the denser" the later one in _order.
+        _order = new int[data.Length];
+        var cost = new long[data.Length];
+        for (int k = 0; k < data.Length; k++)
+        {
+            _order[k] = k;
+            cost[k] = data[k].Kind switch
+            {
+                PsdDataKind.Sparse => data[k].FullV.Length,
+                PsdDataKind.Dense => (long)n * n,
+                _ => (long)data[k].Rank * n,
+            };
+        }
+        Array.Sort(cost, _order);
+        _rank = new int[data.Length];
+        for (int q = 0; q < _order.Length; q++)
+        {
+            _rank[_order[q]] = q;
+        }
         _lx = new double[n * n];
         _lz = new double[n * n];
         _w = new double[n * n];
@@ -257,28 +280,33 @@ internal sealed class PsdBlock : ConeBlock
         }
     }
 
+    /// <remarks>Writes row j of <paramref name="m"/> (M[j, i] for the rows i not denser than j, by
+    /// <see cref="_order"/>); the Schur complement adds the two triangles at the end.</remarks>
     public override void AddSchurColumn(int localJ, double[] m, int mSize, SchurScratch scratch, IDenseKernels kernels)
     {
         int n = Size;
         var dj = _data[localJ];
-        int j = dj.Row;
+        int rowJ = dj.Row * mSize;
+        int last = _rank[localJ];
         if (dj.Kind == PsdDataKind.LowRank)
         {
-            for (int li = 0; li <= localJ; li++)
+            for (int q = 0; q <= last; q++)
             {
-                m[_data[li].Row * mSize + j] += LowRankEntry(localJ, _data[li], n);
+                int li = _order[q];
+                m[rowJ + _data[li].Row] += LowRankEntry(localJ, _data[li], n);
             }
             return;
         }
         // Pairs with a low-rank A_i use A_i's factors; the rest by F3 or F1, whichever is cheaper.
         bool anyDense = dj.Kind == PsdDataKind.Dense;
         double f3 = 0, f1Inner = 0;
-        for (int li = 0; li <= localJ; li++)
+        for (int q = 0; q <= last; q++)
         {
+            int li = _order[q];
             var di = _data[li];
             if (di.Kind == PsdDataKind.LowRank)
             {
-                m[di.Row * mSize + j] += LowRankEntry(li, dj, n);
+                m[rowJ + di.Row] += LowRankEntry(li, dj, n);
             }
             else if (di.Kind == PsdDataKind.Dense)
             {
@@ -299,12 +327,12 @@ internal sealed class PsdBlock : ConeBlock
             {
                 GatherPanels(dj, scratch.T, scratch.G);
             }
-            for (int li = 0; li <= localJ; li++)
+            for (int q = 0; q <= last; q++)
             {
-                var di = _data[li];
+                var di = _data[_order[q]];
                 if (di.Kind == PsdDataKind.Sparse)
                 {
-                    m[di.Row * mSize + j] += nj <= n
+                    m[rowJ + di.Row] += nj <= n
                         ? PanelEntry(di, scratch.T, scratch.G, nj)
                         : SparseSparseEntry(di, dj, n);
                 }
@@ -313,12 +341,12 @@ internal sealed class PsdBlock : ConeBlock
         }
         double[] g = scratch.G;
         FormG(dj, g, scratch.T, scratch.XPanel, kernels);
-        for (int li = 0; li <= localJ; li++)
+        for (int q = 0; q <= last; q++)
         {
-            var di = _data[li];
+            var di = _data[_order[q]];
             if (di.Kind != PsdDataKind.LowRank)
             {
-                m[di.Row * mSize + j] += di.Dot(g, n);
+                m[rowJ + di.Row] += di.Dot(g, n);
             }
         }
     }
