@@ -47,6 +47,10 @@ internal abstract class ConeBlock
     /// from the augmented Schur system rather than from ΔX = R − H(ΔZ).</summary>
     public virtual bool HasSlack => true;
 
+    /// <summary>The dense kernels of the solve (set by the interior-point state; operations that take no
+    /// kernels argument, such as <see cref="ApplyA"/>, use these).</summary>
+    public Isac.Conic.LinearAlgebra.IDenseKernels Kernels { get; set; } = Isac.Conic.LinearAlgebra.ManagedKernels.Instance;
+
     public double[] C { get; }
     public double[] X { get; }
     public double[] Z { get; }

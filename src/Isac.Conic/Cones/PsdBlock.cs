@@ -26,8 +26,7 @@ internal sealed class PsdBlock : ConeBlock
     private readonly double[] _eig;
     private readonly int[] _order;
     private readonly int[] _rank;
-    private double[][] _xu = [];
-    private double[][] _wu = [];
+    private readonly LowRankStack? _stack;
 
     public PsdBlock(int n, PsdRowData[] data)
         : base(n, n * n, data.Select(d => d.Row).ToArray())
@@ -62,6 +61,7 @@ internal sealed class PsdBlock : ConeBlock
         {
             Array.Sort(cost, _order);
         }
+        _stack = LowRankStack.Create(n, data);
         _rank = new int[data.Length];
         for (int q = 0; q < _order.Length; q++)
         {
@@ -86,22 +86,38 @@ internal sealed class PsdBlock : ConeBlock
     /// <summary>Z⁻¹ from the last <see cref="PrepareScaling"/>.</summary>
     public double[] ZInverse => _w;
 
+    /// <summary>Whether the low-rank rows go through the batched products of <see cref="LowRankStack"/>.</summary>
+    private bool Batched => _stack is { Batched: true };
+
     public override void ApplyA(ReadOnlySpan<double> v, Span<double> result)
     {
+        bool batched = Batched;
         foreach (var d in _data)
         {
-            result[d.Row] += d.Dot(v, Size);
+            if (!batched || d.Kind != PsdDataKind.LowRank)
+            {
+                result[d.Row] += d.Dot(v, Size);
+            }
+        }
+        if (batched)
+        {
+            _stack!.ApplyA(v, result, Kernels);
         }
     }
 
     public override void AddAdjoint(ReadOnlySpan<double> y, Span<double> dest)
     {
+        bool batched = Batched;
         foreach (var d in _data)
         {
-            if (y[d.Row] != 0)
+            if (y[d.Row] != 0 && (!batched || d.Kind != PsdDataKind.LowRank))
             {
                 d.AddTo(dest, Size, y[d.Row]);
             }
+        }
+        if (batched)
+        {
+            _stack!.AddAdjoint(y, dest, Kernels);
         }
     }
 
@@ -199,7 +215,11 @@ internal sealed class PsdBlock : ConeBlock
             result.Slice(0, StoredLength).Clear();
         }
         // X (d u uᵀ) W = d (X u)(W u)ᵀ with the vectors of PrepareSchur.
-        for (int k = 0; k < _data.Length; k++)
+        if (Batched)
+        {
+            _stack!.AddScaledProducts(y, result, kernels);
+        }
+        for (int k = 0; k < _data.Length && !Batched; k++)
         {
             var d = _data[k];
             double yi = y[d.Row];
@@ -207,10 +227,11 @@ internal sealed class PsdBlock : ConeBlock
             {
                 continue;
             }
+            int start = _stack!.Start[k];
             for (int l = 0; l < d.Rank; l++)
             {
                 double c = yi * d.Weights[l];
-                ReadOnlySpan<double> xu = _xu[k].AsSpan(l * n, n), wu = _wu[k].AsSpan(l * n, n);
+                ReadOnlySpan<double> xu = _stack.XU.AsSpan((start + l) * n, n), wu = _stack.WU.AsSpan((start + l) * n, n);
                 for (int p = 0; p < n; p++)
                 {
                     if (xu[p] != 0)
@@ -266,47 +287,7 @@ internal sealed class PsdBlock : ConeBlock
         return ArrayMath.Min(_eig);
     }
 
-    public override void PrepareSchur(IDenseKernels kernels, ParallelOptions parallel)
-    {
-        int n = Size;
-        if (_xu.Length != _data.Length)
-        {
-            _xu = new double[_data.Length][];
-            _wu = new double[_data.Length][];
-        }
-        void Prepare(int k)
-        {
-            var d = _data[k];
-            if (d.Kind != PsdDataKind.LowRank)
-            {
-                return;
-            }
-            int r = d.Rank;
-            _xu[k] ??= new double[r * n];
-            _wu[k] ??= new double[r * n];
-            for (int l = 0; l < r; l++)
-            {
-                ReadOnlySpan<double> u = d.Vectors.AsSpan(l * n, n);
-                Span<double> xu = _xu[k].AsSpan(l * n, n), wu = _wu[k].AsSpan(l * n, n);
-                for (int p = 0; p < n; p++)
-                {
-                    xu[p] = ManagedKernels.Dot(X.AsSpan(p * n, n), u);
-                    wu[p] = ManagedKernels.Dot(_w.AsSpan(p * n, n), u);
-                }
-            }
-        }
-        if ((long)_data.Length * n * n < 200_000)
-        {
-            for (int k = 0; k < _data.Length; k++)
-            {
-                Prepare(k);
-            }
-        }
-        else
-        {
-            Parallel.For(0, _data.Length, parallel, Prepare);
-        }
-    }
+    public override void PrepareSchur(IDenseKernels kernels, ParallelOptions parallel) => _stack?.Prepare(X, _w, kernels);
 
     /// <remarks>Writes row j of <paramref name="m"/> (M[j, i] for the rows i not denser than j, by
     /// <see cref="_order"/>); the Schur complement adds the two triangles at the end.</remarks>
@@ -383,11 +364,11 @@ internal sealed class PsdBlock : ConeBlock
     private double LowRankEntry(int lowRankIndex, PsdRowData di, int n)
     {
         var dk = _data[lowRankIndex];
-        double[] xu = _xu[lowRankIndex], wu = _wu[lowRankIndex];
+        int start = _stack!.Start[lowRankIndex];
         double s = 0;
         for (int l = 0; l < dk.Rank; l++)
         {
-            ReadOnlySpan<double> x = xu.AsSpan(l * n, n), w = wu.AsSpan(l * n, n);
+            ReadOnlySpan<double> x = _stack.XU.AsSpan((start + l) * n, n), w = _stack.WU.AsSpan((start + l) * n, n);
             double t;
             if (di.Kind == PsdDataKind.LowRank)
             {

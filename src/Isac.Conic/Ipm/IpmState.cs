@@ -49,6 +49,10 @@ internal sealed class IpmState
         }
         _model = model;
         _kernels = kernels;
+        foreach (var b in model.Blocks)
+        {
+            b.Kernels = kernels;
+        }
         Y = new double[model.M];
         _rp = new double[model.M];
         _ax = new double[model.M];
