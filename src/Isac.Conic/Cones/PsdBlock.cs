@@ -26,6 +26,10 @@ internal sealed class PsdBlock : ConeBlock
     private readonly double[] _eig;
     private readonly int[] _order;
     private readonly int[] _rank;
+    private readonly long[] _prefixFull;
+    private readonly long[] _prefixUpper;
+    private readonly int[] _prefixDense;
+    private readonly int[] _prefixLowRank;
     private readonly LowRankStack? _stack;
 
     public PsdBlock(int n, PsdRowData[] data)
@@ -66,6 +70,21 @@ internal sealed class PsdBlock : ConeBlock
         for (int q = 0; q < _order.Length; q++)
         {
             _rank[_order[q]] = q;
+        }
+        // Prefix counts over _order, so that a column's F3/F1 costs over the rows it pairs with (a
+        // prefix of _order) are read, not summed again for every column and iteration.
+        _prefixFull = new long[data.Length + 1];
+        _prefixUpper = new long[data.Length + 1];
+        _prefixDense = new int[data.Length + 1];
+        _prefixLowRank = new int[data.Length + 1];
+        for (int q = 0; q < _order.Length; q++)
+        {
+            var d = data[_order[q]];
+            bool sparse = d.Kind == PsdDataKind.Sparse;
+            _prefixFull[q + 1] = _prefixFull[q] + (sparse ? d.FullV.Length : 0);
+            _prefixUpper[q + 1] = _prefixUpper[q] + (sparse ? d.V.Length : 0);
+            _prefixDense[q + 1] = _prefixDense[q] + (d.Kind == PsdDataKind.Dense ? 1 : 0);
+            _prefixLowRank[q + 1] = _prefixLowRank[q] + (d.Kind == PsdDataKind.LowRank ? 1 : 0);
         }
         _lx = new double[n * n];
         _lz = new double[n * n];
@@ -307,26 +326,20 @@ internal sealed class PsdBlock : ConeBlock
             return;
         }
         // Pairs with a low-rank A_i use A_i's factors; the rest by F3 or F1, whichever is cheaper.
-        bool anyDense = dj.Kind == PsdDataKind.Dense;
-        double f3 = 0, f1Inner = 0;
-        for (int q = 0; q <= last; q++)
+        if (_prefixLowRank[last + 1] > 0)
         {
-            int li = _order[q];
-            var di = _data[li];
-            if (di.Kind == PsdDataKind.LowRank)
+            for (int q = 0; q <= last; q++)
             {
-                m[rowJ + di.Row] += LowRankEntry(li, dj, n);
-            }
-            else if (di.Kind == PsdDataKind.Dense)
-            {
-                anyDense = true;
-            }
-            else
-            {
-                f3 += (double)di.FullV.Length * dj.FullV.Length;
-                f1Inner += di.V.Length;
+                int li = _order[q];
+                if (_data[li].Kind == PsdDataKind.LowRank)
+                {
+                    m[rowJ + _data[li].Row] += LowRankEntry(li, dj, n);
+                }
             }
         }
+        bool anyDense = dj.Kind == PsdDataKind.Dense || _prefixDense[last + 1] > 0;
+        double f3 = (double)_prefixFull[last + 1] * dj.FullV.Length;
+        double f1Inner = _prefixUpper[last + 1];
         double f1 = dj.Kind == PsdDataKind.Dense || dj.NonzeroRows.Length > n / 2 ? 4.0 * n * n * n
             : 2.0 * n * n * dj.NonzeroRows.Length + (double)dj.FullV.Length * n;
         if (!anyDense && f3 <= f1 + f1Inner)
