@@ -475,18 +475,30 @@ internal sealed class PsdBlock : ConeBlock
         int n = Size;
         if (dj.Kind == PsdDataKind.Dense || dj.NonzeroRows.Length > n / 2)
         {
-            double[] a;
-            if (dj.Kind == PsdDataKind.Dense)
+            if (dj.Kind == PsdDataKind.Dense || (long)dj.FullV.Length * 4 > (long)n * n)
             {
-                a = dj.Dense;
+                double[] a;
+                if (dj.Kind == PsdDataKind.Dense)
+                {
+                    a = dj.Dense;
+                }
+                else
+                {
+                    a = g;
+                    Array.Clear(a, 0, n * n);
+                    dj.AddTo(a, n, 1.0);
+                }
+                kernels.Gemm(n, n, n, 1.0, a, _w, 0.0, t);
             }
             else
             {
-                a = g;
-                Array.Clear(a, 0, n * n);
-                dj.AddTo(a, n, 1.0);
+                // Sparse on many rows: T = A_j W row by row (nnz·n) instead of a dense product (n³).
+                Array.Clear(t, 0, n * n);
+                for (int e = 0; e < dj.FullV.Length; e++)
+                {
+                    ManagedKernels.Axpy(dj.FullV[e], _w.AsSpan(dj.FullQ[e] * n, n), t.AsSpan(dj.FullP[e] * n, n));
+                }
             }
-            kernels.Gemm(n, n, n, 1.0, a, _w, 0.0, t);
             kernels.Gemm(n, n, n, 1.0, X, t, 0.0, g);
             return;
         }
