@@ -349,6 +349,13 @@ internal sealed class PsdBlock : ConeBlock
             {
                 GatherPanels(dj, scratch.T, scratch.G);
             }
+            if (nj <= 2)
+            {
+                // One entry of A_j (truss: one per row and block, 100k such pairs per iteration): the
+                // panel products written out, without a call per pair.
+                ShortPanelEntries(last, nj, scratch.T, scratch.G, m, rowJ);
+                return;
+            }
             for (int q = 0; q <= last; q++)
             {
                 var di = _data[_order[q]];
@@ -419,6 +426,39 @@ internal sealed class PsdBlock : ConeBlock
                 t[off + b] = X[row + jp[b]];
                 u[off + b] = jv[b] * _w[row + jq[b]];
             }
+        }
+    }
+
+    /// <summary>m[rowJ + i] += Σ_{(p,q)∈A_i} A_i[p,q] ⟨T[q,:], U[p,:]⟩ for the sparse rows up to
+    /// <paramref name="last"/> in the block's order, panels of width 1 or 2.</summary>
+    private void ShortPanelEntries(int last, int nj, double[] t, double[] u, double[] m, int rowJ)
+    {
+        for (int q = 0; q <= last; q++)
+        {
+            var di = _data[_order[q]];
+            if (di.Kind != PsdDataKind.Sparse)
+            {
+                continue;
+            }
+            int[] fq = di.FullQ, fp = di.FullP;
+            double[] fv = di.FullV;
+            double s = 0;
+            if (nj == 1)
+            {
+                for (int a = 0; a < fv.Length; a++)
+                {
+                    s += fv[a] * t[fq[a]] * u[fp[a]];
+                }
+            }
+            else
+            {
+                for (int a = 0; a < fv.Length; a++)
+                {
+                    int tq = 2 * fq[a], up = 2 * fp[a];
+                    s += fv[a] * (t[tq] * u[up] + t[tq + 1] * u[up + 1]);
+                }
+            }
+            m[rowJ + di.Row] += s;
         }
     }
 
