@@ -284,7 +284,7 @@ internal sealed class InternalModel
                 Vectors = lr.SelectMany(l => l.Vectors.SelectMany(v => v)).ToArray(),
             };
         }
-        if (terms.Count == 1 && terms[0] is SparseBlockMatrix single && !HasRepeats(single))
+        if (terms.Count == 1 && terms[0] is SparseBlockMatrix single && (single.DistinctPositions || !HasRepeats(single)))
         {
             // The common case (an SDPA file): one sparse term without repeated positions.
             return single.Values.Any(v => v != 0)

@@ -52,6 +52,16 @@ public class SdpaFormatTests
         }
     }
 
+    [Fact]
+    public void Read_CrLfAndALineLongerThanTheReadBuffer_GivesTheSameProblem()
+    {
+        // The reader scans a 64K buffer of its own: a 100 000-character comment and Windows line ends.
+        string text = "* " + new string('x', 100_000) + "\n" + Small.Replace("\n", "\r\n");
+        var p = Read(text);
+        var q = Read(Small);
+        Assert.Equal(Write(q), Write(p));
+    }
+
     [SdplibFact]
     public void WriteThenRead_Theta1_ReproducesEveryEntryBitForBit()
     {
