@@ -30,6 +30,11 @@ internal sealed class PsdBlock : ConeBlock
     private readonly long[] _prefixUpper;
     private readonly int[] _prefixDense;
     private readonly int[] _prefixLowRank;
+    private readonly int[] _singleP;
+    private readonly int[] _singleQ;
+    private readonly double[] _singleCv;
+    private readonly int[] _singleRow;
+    private readonly int[] _prefixNotSingle;
     private readonly LowRankStack? _stack;
 
     public PsdBlock(int n, PsdRowData[] data)
@@ -85,6 +90,26 @@ internal sealed class PsdBlock : ConeBlock
             _prefixUpper[q + 1] = _prefixUpper[q] + (sparse ? d.V.Length : 0);
             _prefixDense[q + 1] = _prefixDense[q] + (d.Kind == PsdDataKind.Dense ? 1 : 0);
             _prefixLowRank[q + 1] = _prefixLowRank[q] + (d.Kind == PsdDataKind.LowRank ? 1 : 0);
+        }
+        // Rows with one entry (p, q) on this block, in _order, as flat arrays for the pair formula of
+        // SingleEntryColumn; c·v holds the value, halved on the diagonal.
+        _singleP = new int[data.Length];
+        _singleQ = new int[data.Length];
+        _singleCv = new double[data.Length];
+        _singleRow = new int[data.Length];
+        _prefixNotSingle = new int[data.Length + 1];
+        for (int q = 0; q < _order.Length; q++)
+        {
+            var d = data[_order[q]];
+            bool single = d.Kind == PsdDataKind.Sparse && d.V.Length == 1;
+            _prefixNotSingle[q + 1] = _prefixNotSingle[q] + (single ? 0 : 1);
+            if (single)
+            {
+                _singleP[q] = d.P[0];
+                _singleQ[q] = d.Q[0];
+                _singleCv[q] = d.P[0] == d.Q[0] ? 0.5 * d.V[0] : d.V[0];
+                _singleRow[q] = d.Row;
+            }
         }
         _lx = new double[n * n];
         _lz = new double[n * n];
@@ -325,6 +350,12 @@ internal sealed class PsdBlock : ConeBlock
             }
             return;
         }
+        if (_prefixNotSingle[last + 1] == 0)
+        {
+            // A_j and every row it pairs with have one entry each (truss, mcp, most of qap and theta).
+            SingleEntryColumn(last, m, rowJ);
+            return;
+        }
         // Pairs with a low-rank A_i use A_i's factors; the rest by F3 or F1, whichever is cheaper.
         if (_prefixLowRank[last + 1] > 0)
         {
@@ -426,6 +457,28 @@ internal sealed class PsdBlock : ConeBlock
                 t[off + b] = X[row + jp[b]];
                 u[off + b] = jv[b] * _w[row + jq[b]];
             }
+        }
+    }
+
+    /// <summary>
+    /// Pairs of one-entry rows: with A = c v (e_p e_qᵀ + e_q e_pᵀ) (c = ½ on the diagonal, where the two
+    /// terms coincide), tr(A_i X A_j W) = c_i v_i c_j v_j (X[q_i,p_j] W[q_j,p_i] + X[q_i,q_j] W[p_j,p_i]
+    /// + X[p_i,p_j] W[q_j,q_i] + X[p_i,q_j] W[p_j,q_i]): four products read from the rows p_j, q_j of X
+    /// and W, no call per pair.
+    /// </summary>
+    private void SingleEntryColumn(int last, double[] m, int rowJ)
+    {
+        int n = Size;
+        double cvj = _singleCv[last];
+        ReadOnlySpan<double> x1 = X.AsSpan(_singleP[last] * n, n), x2 = X.AsSpan(_singleQ[last] * n, n);
+        ReadOnlySpan<double> w1 = _w.AsSpan(_singleQ[last] * n, n), w2 = _w.AsSpan(_singleP[last] * n, n);
+        int[] sp = _singleP, sq = _singleQ, srow = _singleRow;
+        double[] scv = _singleCv;
+        for (int q = 0; q <= last; q++)
+        {
+            int pi = sp[q], qi = sq[q];
+            double t = x1[qi] * w1[pi] + x2[qi] * w2[pi] + x1[pi] * w1[qi] + x2[pi] * w2[qi];
+            m[rowJ + srow[q]] += scv[q] * cvj * t;
         }
     }
 
