@@ -81,6 +81,7 @@ internal static class InteriorPointMethod
         double bestQuality = double.PositiveInfinity;
         int bestIter = 0;
         double progressAnchor = double.PositiveInfinity;
+        double primalRayAnchor = double.PositiveInfinity, dualRayAnchor = double.PositiveInfinity;
         double alphaP = 0, alphaD = 0;
         Measures measures;
         if (state.UnboundedFreeVariable())
@@ -105,23 +106,43 @@ internal static class InteriorPointMethod
                 bestQuality = quality;
                 state.SaveBest();
             }
-            if (quality < 0.5 * progressAnchor)
-            {
-                progressAnchor = quality;
-                bestIter = iter;
-            }
-            if (iter - bestIter >= StallIterations && bestQuality < 1e6)
-            {
-                break;
-            }
-            if (state.PrimalInfeasibilityRatio() < settings.InfeasibilityTolerance)
+            double primalRay = state.PrimalInfeasibilityRatio(), dualRay = state.DualInfeasibilityRatio();
+            if (primalRay < settings.InfeasibilityTolerance)
             {
                 status = SolverStatus.PrimalInfeasible;
                 break;
             }
-            if (state.DualInfeasibilityRatio() < settings.InfeasibilityTolerance)
+            if (dualRay < settings.InfeasibilityTolerance)
             {
                 status = SolverStatus.DualInfeasible;
+                break;
+            }
+            // Progress is toward optimality or toward an infeasibility certificate: an iterate running
+            // off along a ray (tiny steps, ⟨C,X⟩ or −aᵀy growing) still halves its ray's ratio now and
+            // then, as infp1 with C scaled by 1e-4 does for 25 iterations before certifying (CSDP: 37).
+            // Each measure has its own anchor; a ratio counts once it is below 1e-4 (a ray in sight).
+            bool progress = false;
+            if (quality < 0.5 * progressAnchor)
+            {
+                progressAnchor = quality;
+                progress = true;
+            }
+            if (primalRay < 1e-4 && primalRay < 0.5 * primalRayAnchor)
+            {
+                primalRayAnchor = primalRay;
+                progress = true;
+            }
+            if (dualRay < 1e-4 && dualRay < 0.5 * dualRayAnchor)
+            {
+                dualRayAnchor = dualRay;
+                progress = true;
+            }
+            if (progress)
+            {
+                bestIter = iter;
+            }
+            if (iter - bestIter >= StallIterations && bestQuality < 1e6)
+            {
                 break;
             }
             if (iter >= settings.MaxIterations)

@@ -3,7 +3,7 @@ using Isac.Conic.Problem;
 namespace Isac.Conic.Tests.Solving;
 
 /// <summary>
-/// Weakly infeasible problems: infeasible, yet within any ε of feasible, so no exact certificate
+/// Hard infeasible problems. Weakly infeasible ones: infeasible, yet within any ε of feasible, so no exact certificate
 /// exists, only rays that certify to any tolerance. The solver ends them with the infeasibility status
 /// and such a ray (CSDP's test, ratio below 1e-8), not with NumericalError. (CSDP 6.2 reports the
 /// same files as solved, its iterate being feasible to 1e-8; both readings are legitimate.)
@@ -44,5 +44,40 @@ public class WeakInfeasibilityTests
         Assert.Equal(SolverStatus.DualInfeasible, s.Status);
         Assert.Equal(1.0, s.PrimalObjective, 9);             // ⟨C, X⟩ = 1
         Assert.True(Math.Abs(s.X[0][0]) < 1e-8, $"A(X) = X₁₁ = {s.X[0][0]}");
+    }
+
+    [SdplibFact]
+    public void Infp1WithObjectiveScaledBy1e4Down_StillEndsDualInfeasible()
+    {
+        // infp1 with F₀ scaled by 1e-4: the iterate runs off along the ray with steps of 1e-4–1e-6
+        // for twenty iterations while ‖A(X)‖/⟨C,X⟩ falls; this used to be called a stall
+        // (NumericalError). CSDP 6.2 declares dual infeasibility on the same file after 37 iterations.
+        var p = Isac.Conic.Io.SdpaReader.ReadFile(Path.Combine(TestData.SdplibDir, "infp1.dat-s"));
+        var scaled = new ConicProblem(p.Cones,
+            p.Objective.Select(t => new BlockTerm(t.Block, Scaled(t.Matrix, 1e-4))).ToArray(), p.Constraints, p.Sense);
+        var s = ConicSolver.Solve(scaled, Quiet);
+        Assert.Equal(SolverStatus.DualInfeasible, s.Status);
+        Assert.Equal(1.0, s.PrimalObjective, 9);             // ⟨C, X⟩ = 1
+        // A(X) = 0 to the infeasibility tolerance (the ray is scaled to ⟨C, X⟩ = 1).
+        double ax2 = 0;
+        foreach (var row in scaled.Constraints)
+        {
+            double v = 0;
+            foreach (var term in row.Terms)
+            {
+                int n = scaled.Cones[term.Block].Size;
+                var a = new double[scaled.Cones[term.Block].StoredLength];
+                term.Matrix.AddTo(a, n, scaled.Cones[term.Block].IsMatrix);
+                v += a.Zip(s.X[term.Block]).Sum(z => z.First * z.Second);
+            }
+            ax2 += v * v;
+        }
+        Assert.True(Math.Sqrt(ax2) < Quiet.InfeasibilityTolerance, $"‖A(X)‖ = {Math.Sqrt(ax2)}");
+    }
+
+    private static SparseBlockMatrix Scaled(BlockMatrix m, double factor)
+    {
+        var sparse = (SparseBlockMatrix)m;
+        return new SparseBlockMatrix(sparse.Rows, sparse.Columns, sparse.Values.Select(v => factor * v).ToArray());
     }
 }
