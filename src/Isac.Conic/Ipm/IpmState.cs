@@ -13,6 +13,7 @@ internal sealed class IpmState
     private readonly double[] _rp;
     private readonly double[] _ax;
     private double _normA;
+    private double _maxRowNorm;
     private double _normC;
 
     private readonly double _primalTolerance;
@@ -133,6 +134,7 @@ internal sealed class IpmState
             maxNormA = Math.Max(maxNormA, na);
         }
         double beta = (1 + Math.Max(maxNormA, _normC)) / Math.Sqrt(n);
+        _maxRowNorm = maxNormA;
         alpha = Math.Max(alpha, 1);
         foreach (var b in Blocks)
         {
@@ -169,7 +171,7 @@ internal sealed class IpmState
             Math.Abs(xz) / (1 + Math.Abs(pobj) + Math.Abs(dobj)), xz / Math.Max(1, _model.Degree));
     }
 
-    /// <summary>‖Aᵀy − Z‖ / (−aᵀy): small when y is a ray proving (P) infeasible.</summary>
+    /// <summary>(‖Aᵀy − Z‖/‖A‖) / (−aᵀy/‖a‖): small when y is a ray proving (P) infeasible.</summary>
     public double PrimalInfeasibilityRatio()
     {
         double t = -Dot(_model.Rhs, Y);
@@ -187,10 +189,14 @@ internal sealed class IpmState
                 s += v * v;
             }
         }
-        return Math.Sqrt(s) / t;
+        // Scale-free: the residual relative to ‖A‖‖y‖ against the cost relative to ‖a‖‖y‖ (‖y‖ cancels),
+        // so that scaling a or the A_i does not make a point a certificate.
+        return Math.Sqrt(s) * _normA / (Math.Max(_maxRowNorm, double.Epsilon) * t);
     }
 
-    /// <summary>‖A(X)‖ / ⟨C, X⟩: small when X is a ray proving (D) infeasible.</summary>
+    /// <summary>(‖A(X)‖/‖A‖) / (⟨C, X⟩/‖C‖): small when X is a ray proving (D) infeasible. Scale-free:
+    /// with C scaled by 10¹², CSDP's plain ‖A(X)‖/⟨C,X⟩ passes at the starting point, and so did this
+    /// test, though (D) stays feasible under any scaling of C.</summary>
     public double DualInfeasibilityRatio()
     {
         double s = 0;
@@ -198,7 +204,7 @@ internal sealed class IpmState
         {
             s += ConeBlock.Dot(b.C, b.X);
         }
-        return s > 0 ? Norm(_ax) / s : double.PositiveInfinity;
+        return s > 0 ? Norm(_ax) * _normC / (Math.Max(_maxRowNorm, double.Epsilon) * s) : double.PositiveInfinity;
     }
 
     /// <summary>

@@ -49,30 +49,66 @@ public class WeakInfeasibilityTests
     [SdplibFact]
     public void Infp1WithObjectiveScaledBy1e4Down_StillEndsDualInfeasible()
     {
-        // infp1 with F₀ scaled by 1e-4: the iterate runs off along the ray with steps of 1e-4–1e-6
-        // for twenty iterations while ‖A(X)‖/⟨C,X⟩ falls; this used to be called a stall
-        // (NumericalError). CSDP 6.2 declares dual infeasibility on the same file after 37 iterations.
+        // infp1 with F₀ scaled by 1e-4: with CSDP's ratio ‖A(X)‖/⟨C,X⟩ the iterate ran off along the
+        // ray with steps of 1e-4–1e-6 until a stall was declared (NumericalError at 24 iterations; CSDP
+        // 6.2 certifies after 37). The scale-free ratio certifies it in 9, as for infp1 itself (8).
         var p = Isac.Conic.Io.SdpaReader.ReadFile(Path.Combine(TestData.SdplibDir, "infp1.dat-s"));
         var scaled = new ConicProblem(p.Cones,
             p.Objective.Select(t => new BlockTerm(t.Block, Scaled(t.Matrix, 1e-4))).ToArray(), p.Constraints, p.Sense);
         var s = ConicSolver.Solve(scaled, Quiet);
         Assert.Equal(SolverStatus.DualInfeasible, s.Status);
         Assert.Equal(1.0, s.PrimalObjective, 9);             // ⟨C, X⟩ = 1
-        // A(X) = 0 to the infeasibility tolerance (the ray is scaled to ⟨C, X⟩ = 1).
-        double ax2 = 0;
+        // A(X) = 0 to the tolerance in the solver's scale-free reading: (‖A(X)‖/max‖A_i‖)/(⟨C,X⟩/‖C‖),
+        // with ⟨C, X⟩ = 1 for the returned ray.
+        double ax2 = 0, maxRow = 0, c2 = 0;
         foreach (var row in scaled.Constraints)
         {
-            double v = 0;
+            double v = 0, r2 = 0;
             foreach (var term in row.Terms)
             {
-                int n = scaled.Cones[term.Block].Size;
-                var a = new double[scaled.Cones[term.Block].StoredLength];
-                term.Matrix.AddTo(a, n, scaled.Cones[term.Block].IsMatrix);
+                var a = Dense(scaled, term);
                 v += a.Zip(s.X[term.Block]).Sum(z => z.First * z.Second);
+                r2 += a.Sum(e => e * e);
             }
             ax2 += v * v;
+            maxRow = Math.Max(maxRow, Math.Sqrt(r2));
         }
-        Assert.True(Math.Sqrt(ax2) < Quiet.InfeasibilityTolerance, $"‖A(X)‖ = {Math.Sqrt(ax2)}");
+        foreach (var term in scaled.Objective)
+        {
+            c2 += Dense(scaled, term).Sum(e => e * e);
+        }
+        double ratio = Math.Sqrt(ax2) * Math.Sqrt(c2) / maxRow;
+        Assert.True(ratio < Quiet.InfeasibilityTolerance, $"scale-free ‖A(X)‖ = {ratio}");
+    }
+
+    /// <summary>
+    /// infp1 and infd1 with the objective or the right-hand side scaled by 10⁻⁸ or 10¹²: infeasibility
+    /// does not change under scaling, and neither does the status. With CSDP's plain ratios, infd1 with
+    /// C·10¹² was called DualInfeasible at the starting point (by CSDP 6.2 too), and four of the others
+    /// ended NumericalError (CSDP: two failures).
+    /// </summary>
+    [SdplibTheory]
+    [InlineData("infp1", true, 1e-8, SolverStatus.DualInfeasible)]
+    [InlineData("infp1", true, 1e12, SolverStatus.DualInfeasible)]
+    [InlineData("infp1", false, 1e-8, SolverStatus.DualInfeasible)]
+    [InlineData("infd1", true, 1e-8, SolverStatus.PrimalInfeasible)]
+    [InlineData("infd1", true, 1e12, SolverStatus.PrimalInfeasible)]
+    [InlineData("infd1", false, 1e-8, SolverStatus.PrimalInfeasible)]
+    public void ScaledInfeasibleProblems_KeepTheirStatus(string name, bool scaleObjective, double factor, SolverStatus expected)
+    {
+        var p = Isac.Conic.Io.SdpaReader.ReadFile(Path.Combine(TestData.SdplibDir, name + ".dat-s"));
+        var scaled = scaleObjective
+            ? new ConicProblem(p.Cones, p.Objective.Select(t => new BlockTerm(t.Block, Scaled(t.Matrix, factor))).ToArray(), p.Constraints, p.Sense)
+            : p.WithRightHandSide(p.Constraints.Select(r => factor * r.Rhs).ToArray());
+        Assert.Equal(expected, ConicSolver.Solve(scaled, Quiet).Status);
+    }
+
+    private static double[] Dense(ConicProblem p, BlockTerm term)
+    {
+        var cone = p.Cones[term.Block];
+        var a = new double[cone.StoredLength];
+        term.Matrix.AddTo(a, cone.Size, cone.IsMatrix);
+        return a;
     }
 
     private static SparseBlockMatrix Scaled(BlockMatrix m, double factor)
