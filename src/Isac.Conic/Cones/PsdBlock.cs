@@ -231,25 +231,58 @@ internal sealed class PsdBlock : ConeBlock
     {
         int n = Size;
         var dense = _scratchB;
-        if (extra is null)
-        {
-            Array.Clear(dense);
-        }
-        else
-        {
-            extra.CopyTo(dense, 0);
-        }
-        bool anyDense = extra is not null;
+        bool anyDense = extra is not null, diagonal = extra is null;
         foreach (var d in _data)
         {
             if (d.Kind != PsdDataKind.LowRank && y[d.Row] != 0)
             {
-                d.AddTo(dense, n, y[d.Row]);
                 anyDense = true;
+                diagonal &= d.IsDiagonal;
             }
         }
-        if (anyDense)
+        if (anyDense && diagonal)
         {
+            // Only diagonal data (paper A's per-BS power rows): X D W = (X D) W, a column scaling and
+            // one product instead of two.
+            var dvec = _eig;
+            Array.Clear(dvec);
+            foreach (var d in _data)
+            {
+                if (d.Kind == PsdDataKind.Sparse && y[d.Row] != 0)
+                {
+                    for (int e = 0; e < d.V.Length; e++)
+                    {
+                        dvec[d.P[e]] += y[d.Row] * d.V[e];
+                    }
+                }
+            }
+            var xd = _scratchA;
+            for (int p = 0; p < n; p++)
+            {
+                for (int q = 0; q < n; q++)
+                {
+                    xd[p * n + q] = X[p * n + q] * dvec[q];
+                }
+            }
+            kernels.Gemm(n, n, n, 1.0, xd, _w, 0.0, result);
+        }
+        else if (anyDense)
+        {
+            if (extra is null)
+            {
+                Array.Clear(dense);
+            }
+            else
+            {
+                extra.CopyTo(dense, 0);
+            }
+            foreach (var d in _data)
+            {
+                if (d.Kind != PsdDataKind.LowRank && y[d.Row] != 0)
+                {
+                    d.AddTo(dense, n, y[d.Row]);
+                }
+            }
             var t = _scratchA;
             kernels.Gemm(n, n, n, 1.0, dense, _w, 0.0, t);
             kernels.Gemm(n, n, n, 1.0, X, t, 0.0, result);

@@ -43,6 +43,23 @@ internal sealed class PsdRowData
 
     public int Rank => Weights.Length;
 
+    /// <summary>Sparse data with diagonal entries only (a selector or a weighted trace).</summary>
+    public bool IsDiagonal => _isDiagonal ??= Kind == PsdDataKind.Sparse && DiagonalOnly();
+
+    private bool? _isDiagonal;
+
+    private bool DiagonalOnly()
+    {
+        for (int e = 0; e < P.Length; e++)
+        {
+            if (P[e] != Q[e])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /// <summary>Number of nonzeros of the full matrix (both triangles), n² for dense.</summary>
     public int FullCount(int n) => Kind switch
     {
