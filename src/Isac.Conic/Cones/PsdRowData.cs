@@ -96,10 +96,17 @@ internal sealed class PsdRowData
             }
         }
         int[] nonzeroRows = Sorted(seen);
+        // Position of each row in nonzeroRows through a direct map (a million entries on paper A's
+        // larger file: binary searches were a few per cent of a whole call).
+        var position = new int[nonzeroRows.Length == 0 ? 0 : nonzeroRows[^1] + 1];
+        for (int r = 0; r < nonzeroRows.Length; r++)
+        {
+            position[nonzeroRows[r]] = r;
+        }
         var local = new int[count];
         for (int e = 0; e < count; e++)
         {
-            local[e] = Array.BinarySearch(nonzeroRows, fp[e]);
+            local[e] = position[fp[e]];
         }
         return new PsdRowData
         {
