@@ -32,7 +32,7 @@ linker=clang
 command -v clang >/dev/null 2>&1 || { command -v clang-14 >/dev/null 2>&1 && linker=clang-14; } || linker=gcc
 aot="$root/bench/obj/isac-sdp-aot"
 r2r="$root/bench/obj/isac-r2r"
-dotnet publish src/Isac.Cli.Sdp -c Release -r linux-x64 -p:PublishAot=true -p:CppCompilerAndLinker=$linker \
+dotnet publish src/Isac.Cli.Sdp -c Release -r linux-x64 -p:IsacNativeAot=true -p:CppCompilerAndLinker=$linker \
   -o "$aot" -v quiet -nologo >/dev/null
 dotnet publish src/Isac.Cli -c Release -r linux-x64 --self-contained false -o "$r2r" -v quiet -nologo >/dev/null
 ours="$aot/isac-sdp"

@@ -36,6 +36,7 @@ internal sealed class PsdBlock : ConeBlock
     private readonly int[] _singleRow;
     private readonly int[] _prefixNotSingle;
     private readonly LowRankStack? _stack;
+    private readonly bool[] _diagonal;
 
     public PsdBlock(int n, PsdRowData[] data)
         : base(n, n * n, data.Select(d => d.Row).ToArray())
@@ -71,6 +72,7 @@ internal sealed class PsdBlock : ConeBlock
             Array.Sort(cost, _order);
         }
         _stack = LowRankStack.Create(n, data);
+        _diagonal = Array.ConvertAll(data, d => d.HasDiagonalEntriesOnly());
         _rank = new int[data.Length];
         for (int q = 0; q < _order.Length; q++)
         {
@@ -232,12 +234,13 @@ internal sealed class PsdBlock : ConeBlock
         int n = Size;
         var dense = _scratchB;
         bool anyDense = extra is not null, diagonal = extra is null;
-        foreach (var d in _data)
+        for (int k = 0; k < _data.Length; k++)
         {
+            var d = _data[k];
             if (d.Kind != PsdDataKind.LowRank && y[d.Row] != 0)
             {
                 anyDense = true;
-                diagonal &= d.IsDiagonal;
+                diagonal &= _diagonal[k];
             }
         }
         if (anyDense && diagonal)

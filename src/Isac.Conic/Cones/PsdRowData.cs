@@ -44,12 +44,12 @@ internal sealed class PsdRowData
     public int Rank => Weights.Length;
 
     /// <summary>Sparse data with diagonal entries only (a selector or a weighted trace).</summary>
-    public bool IsDiagonal => _isDiagonal ??= Kind == PsdDataKind.Sparse && DiagonalOnly();
-
-    private bool? _isDiagonal;
-
-    private bool DiagonalOnly()
+    public bool HasDiagonalEntriesOnly()
     {
+        if (Kind != PsdDataKind.Sparse)
+        {
+            return false;
+        }
         for (int e = 0; e < P.Length; e++)
         {
             if (P[e] != Q[e])
