@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Isac.Conic.Io;
 using Isac.Modeling.Compilation;
 using Isac.Modeling.Constraints;
 using Isac.Modeling.Expressions;
@@ -207,17 +208,17 @@ public sealed class Model
         var problem = side == FormulationSide.ConeVariables ? ConeVariableSide.Build(program) : FreeScalarSide.Build(program);
         if (settings.SecondOrderCones == SecondOrderConeForm.ArrowPsd)
         {
-            var (rewritten, back) = SdpaExport.Rewrite(problem.Problem, secondOrderAsPsd: true, freeAsNonnegative: false);
+            var rewrite = SdpaForm.Rewrite(problem.Problem, secondOrderAsPsd: true, freeAsPairs: false);
             var mapInner = problem.MapBack;
             problem = new SideProblem
             {
-                Problem = rewritten,
+                Problem = rewrite.Problem,
                 Side = problem.Side,
                 Scalars = problem.Scalars,
                 Multipliers = problem.Multipliers,
                 LowRankTerms = problem.LowRankTerms,
                 ObjectiveConstant = problem.ObjectiveConstant,
-                MapBack = s => mapInner(back(s)),
+                MapBack = s => mapInner(rewrite.MapBack(s)),
             };
         }
         var parameters = _parameters.ToDictionary(p => p, p => p.Value);

@@ -43,6 +43,14 @@ internal abstract class ConeBlock
     /// <summary>The barrier degree ν of the cone (n for PSD and LP, 1 per second-order cone).</summary>
     public abstract int Degree { get; }
 
+    /// <summary>False for free variables, whose dual slack is fixed at zero and whose direction comes
+    /// from the augmented Schur system rather than from ΔX = R − H(ΔZ).</summary>
+    public virtual bool HasSlack => true;
+
+    /// <summary>The dense kernels of the solve (set by the interior-point state; operations that take no
+    /// kernels argument, such as <see cref="ApplyA"/>, use these).</summary>
+    public Isac.Conic.LinearAlgebra.IDenseKernels Kernels { get; set; } = Isac.Conic.LinearAlgebra.ManagedKernels.Instance;
+
     public double[] C { get; }
     public double[] X { get; }
     public double[] Z { get; }
@@ -92,7 +100,9 @@ internal abstract class ConeBlock
     /// <summary>The smallest cone eigenvalue of v (λ_min for PSD, min entry for LP, x₀ − ‖x̄‖ for SOC).</summary>
     public abstract double MinEigenvalue(double[] v, Isac.Conic.LinearAlgebra.IDenseKernels kernels);
 
-    /// <summary>Adds this block's Schur complement entries for global row j: M[i, j] for rows i ≤ j.</summary>
+    /// <summary>Adds this block's Schur complement entries for global row j into row j of
+    /// <paramref name="m"/> (M[j, i]), each pair {i, j} of the block once (by one of its two rows); the
+    /// Schur complement then adds the two triangles. Only the thread forming row j writes there.</summary>
     public abstract void AddSchurColumn(int localJ, double[] m, int mSize, SchurScratch scratch, Isac.Conic.LinearAlgebra.IDenseKernels kernels);
 
     /// <summary>Per-iteration work before the Schur columns are formed (e.g. X u and Z⁻¹ u for low-rank data).</summary>

@@ -97,7 +97,7 @@ internal sealed class NonnegativeBlock : VectorConeBlock
             {
                 if (i <= j)
                 {
-                    m[i * mSize + j] += aik * hk;
+                    m[j * mSize + i] += aik * hk;
                 }
             }
         }

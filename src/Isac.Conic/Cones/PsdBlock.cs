@@ -24,13 +24,95 @@ internal sealed class PsdBlock : ConeBlock
     private readonly double[] _lz;
     private readonly double[] _w;
     private readonly double[] _eig;
-    private double[][] _xu = [];
-    private double[][] _wu = [];
+    private readonly int[] _order;
+    private readonly int[] _rank;
+    private readonly long[] _prefixFull;
+    private readonly long[] _prefixUpper;
+    private readonly int[] _prefixDense;
+    private readonly int[] _prefixLowRank;
+    private readonly int[] _singleP;
+    private readonly int[] _singleQ;
+    private readonly double[] _singleCv;
+    private readonly int[] _singleRow;
+    private readonly int[] _prefixNotSingle;
+    private readonly LowRankStack? _stack;
+    private readonly bool[] _diagonal;
 
     public PsdBlock(int n, PsdRowData[] data)
         : base(n, n * n, data.Select(d => d.Row).ToArray())
     {
         _data = data;
+        // Pairs are formed by the denser of the two (Fujisawa–Kojima–Nakata's ordering): a dense or
+        // long row forms G = X A_j W once and reads every sparser row's entries off it, and two short
+        // rows meet in F3. Sorting by cost makes "the denser" the later one in _order (a stable sort
+        // is not needed: equal costs may come in any order).
+        _order = new int[data.Length];
+        var cost = new long[data.Length];
+        for (int k = 0; k < data.Length; k++)
+        {
+            _order[k] = k;
+            cost[k] = data[k].Kind switch
+            {
+                PsdDataKind.Sparse => data[k].FullV.Length,
+                PsdDataKind.Dense => (long)n * n,
+                _ => (long)data[k].Rank * n,
+            };
+        }
+        // Only where densities differ by an order of magnitude (qap's and gpp's dense rows among
+        // single entries): among rows of similar size the order changes nothing in cost but the
+        // rounding of M, and ss30 (25-74 entries per row) then stalled at 1e-6 primal infeasibility.
+        long minCost = long.MaxValue, maxCost = 0;
+        foreach (long c in cost)
+        {
+            minCost = Math.Min(minCost, c);
+            maxCost = Math.Max(maxCost, c);
+        }
+        if (maxCost > 8 * minCost)
+        {
+            Array.Sort(cost, _order);
+        }
+        _stack = LowRankStack.Create(n, data);
+        _diagonal = Array.ConvertAll(data, d => d.HasDiagonalEntriesOnly());
+        _rank = new int[data.Length];
+        for (int q = 0; q < _order.Length; q++)
+        {
+            _rank[_order[q]] = q;
+        }
+        // Prefix counts over _order, so that a column's F3/F1 costs over the rows it pairs with (a
+        // prefix of _order) are read, not summed again for every column and iteration.
+        _prefixFull = new long[data.Length + 1];
+        _prefixUpper = new long[data.Length + 1];
+        _prefixDense = new int[data.Length + 1];
+        _prefixLowRank = new int[data.Length + 1];
+        for (int q = 0; q < _order.Length; q++)
+        {
+            var d = data[_order[q]];
+            bool sparse = d.Kind == PsdDataKind.Sparse;
+            _prefixFull[q + 1] = _prefixFull[q] + (sparse ? d.FullV.Length : 0);
+            _prefixUpper[q + 1] = _prefixUpper[q] + (sparse ? d.V.Length : 0);
+            _prefixDense[q + 1] = _prefixDense[q] + (d.Kind == PsdDataKind.Dense ? 1 : 0);
+            _prefixLowRank[q + 1] = _prefixLowRank[q] + (d.Kind == PsdDataKind.LowRank ? 1 : 0);
+        }
+        // Rows with one entry (p, q) on this block, in _order, as flat arrays for the pair formula of
+        // SingleEntryColumn; c·v holds the value, halved on the diagonal.
+        _singleP = new int[data.Length];
+        _singleQ = new int[data.Length];
+        _singleCv = new double[data.Length];
+        _singleRow = new int[data.Length];
+        _prefixNotSingle = new int[data.Length + 1];
+        for (int q = 0; q < _order.Length; q++)
+        {
+            var d = data[_order[q]];
+            bool single = d.Kind == PsdDataKind.Sparse && d.V.Length == 1;
+            _prefixNotSingle[q + 1] = _prefixNotSingle[q] + (single ? 0 : 1);
+            if (single)
+            {
+                _singleP[q] = d.P[0];
+                _singleQ[q] = d.Q[0];
+                _singleCv[q] = d.P[0] == d.Q[0] ? 0.5 * d.V[0] : d.V[0];
+                _singleRow[q] = d.Row;
+            }
+        }
         _lx = new double[n * n];
         _lz = new double[n * n];
         _w = new double[n * n];
@@ -50,22 +132,38 @@ internal sealed class PsdBlock : ConeBlock
     /// <summary>Z⁻¹ from the last <see cref="PrepareScaling"/>.</summary>
     public double[] ZInverse => _w;
 
+    /// <summary>Whether the low-rank rows go through the batched products of <see cref="LowRankStack"/>.</summary>
+    private bool Batched => _stack is { Batched: true };
+
     public override void ApplyA(ReadOnlySpan<double> v, Span<double> result)
     {
+        bool batched = Batched;
         foreach (var d in _data)
         {
-            result[d.Row] += d.Dot(v, Size);
+            if (!batched || d.Kind != PsdDataKind.LowRank)
+            {
+                result[d.Row] += d.Dot(v, Size);
+            }
+        }
+        if (batched)
+        {
+            _stack!.ApplyA(v, result, Kernels);
         }
     }
 
     public override void AddAdjoint(ReadOnlySpan<double> y, Span<double> dest)
     {
+        bool batched = Batched;
         foreach (var d in _data)
         {
-            if (y[d.Row] != 0)
+            if (y[d.Row] != 0 && (!batched || d.Kind != PsdDataKind.LowRank))
             {
                 d.AddTo(dest, Size, y[d.Row]);
             }
+        }
+        if (batched)
+        {
+            _stack!.AddAdjoint(y, dest, Kernels);
         }
     }
 
@@ -135,25 +233,59 @@ internal sealed class PsdBlock : ConeBlock
     {
         int n = Size;
         var dense = _scratchB;
-        if (extra is null)
+        bool anyDense = extra is not null, diagonal = extra is null;
+        for (int k = 0; k < _data.Length; k++)
         {
-            Array.Clear(dense);
-        }
-        else
-        {
-            extra.CopyTo(dense, 0);
-        }
-        bool anyDense = extra is not null;
-        foreach (var d in _data)
-        {
+            var d = _data[k];
             if (d.Kind != PsdDataKind.LowRank && y[d.Row] != 0)
             {
-                d.AddTo(dense, n, y[d.Row]);
                 anyDense = true;
+                diagonal &= _diagonal[k];
             }
         }
-        if (anyDense)
+        if (anyDense && diagonal)
         {
+            // Only diagonal data (paper A's per-BS power rows): X D W = (X D) W, a column scaling and
+            // one product instead of two.
+            var dvec = _eig;
+            Array.Clear(dvec);
+            foreach (var d in _data)
+            {
+                if (d.Kind == PsdDataKind.Sparse && y[d.Row] != 0)
+                {
+                    for (int e = 0; e < d.V.Length; e++)
+                    {
+                        dvec[d.P[e]] += y[d.Row] * d.V[e];
+                    }
+                }
+            }
+            var xd = _scratchA;
+            for (int p = 0; p < n; p++)
+            {
+                for (int q = 0; q < n; q++)
+                {
+                    xd[p * n + q] = X[p * n + q] * dvec[q];
+                }
+            }
+            kernels.Gemm(n, n, n, 1.0, xd, _w, 0.0, result);
+        }
+        else if (anyDense)
+        {
+            if (extra is null)
+            {
+                Array.Clear(dense);
+            }
+            else
+            {
+                extra.CopyTo(dense, 0);
+            }
+            foreach (var d in _data)
+            {
+                if (d.Kind != PsdDataKind.LowRank && y[d.Row] != 0)
+                {
+                    d.AddTo(dense, n, y[d.Row]);
+                }
+            }
             var t = _scratchA;
             kernels.Gemm(n, n, n, 1.0, dense, _w, 0.0, t);
             kernels.Gemm(n, n, n, 1.0, X, t, 0.0, result);
@@ -163,7 +295,11 @@ internal sealed class PsdBlock : ConeBlock
             result.Slice(0, StoredLength).Clear();
         }
         // X (d u uᵀ) W = d (X u)(W u)ᵀ with the vectors of PrepareSchur.
-        for (int k = 0; k < _data.Length; k++)
+        if (Batched)
+        {
+            _stack!.AddScaledProducts(y, result, kernels);
+        }
+        for (int k = 0; k < _data.Length && !Batched; k++)
         {
             var d = _data[k];
             double yi = y[d.Row];
@@ -171,10 +307,11 @@ internal sealed class PsdBlock : ConeBlock
             {
                 continue;
             }
+            int start = _stack!.Start[k];
             for (int l = 0; l < d.Rank; l++)
             {
                 double c = yi * d.Weights[l];
-                ReadOnlySpan<double> xu = _xu[k].AsSpan(l * n, n), wu = _wu[k].AsSpan(l * n, n);
+                ReadOnlySpan<double> xu = _stack.XU.AsSpan((start + l) * n, n), wu = _stack.WU.AsSpan((start + l) * n, n);
                 for (int p = 0; p < n; p++)
                 {
                     if (xu[p] != 0)
@@ -187,8 +324,23 @@ internal sealed class PsdBlock : ConeBlock
         Symmetrize(result);
     }
 
+    /// <summary>Below this order the full eigenvalue problem is as cheap as the Lanczos steps.</summary>
+    private const int LanczosMinimumOrder = 16;
+
+    private LanczosStep? _lanczos;
+
     public override double MaxStep(double[] d, bool primal, IDenseKernels kernels)
     {
+        if (Size >= LanczosMinimumOrder)
+        {
+            // λ_min(L⁻¹ d L⁻ᵀ) by Lanczos (a lower bound, or NaN when unsettled: then the full problem).
+            _lanczos ??= new LanczosStep(Size, 40);
+            double lambda = _lanczos.SmallestEigenvalue(primal ? _lx : _lz, d);
+            if (!double.IsNaN(lambda))
+            {
+                return lambda < 0 ? -1.0 / lambda : double.PositiveInfinity;
+            }
+        }
         var b = _scratchA;
         d.CopyTo(b, 0);
         kernels.TriangularSandwich(primal ? _lx : _lz, Size, b);
@@ -215,81 +367,46 @@ internal sealed class PsdBlock : ConeBlock
         return ArrayMath.Min(_eig);
     }
 
-    public override void PrepareSchur(IDenseKernels kernels, ParallelOptions parallel)
-    {
-        int n = Size;
-        if (_xu.Length != _data.Length)
-        {
-            _xu = new double[_data.Length][];
-            _wu = new double[_data.Length][];
-        }
-        void Prepare(int k)
-        {
-            var d = _data[k];
-            if (d.Kind != PsdDataKind.LowRank)
-            {
-                return;
-            }
-            int r = d.Rank;
-            _xu[k] ??= new double[r * n];
-            _wu[k] ??= new double[r * n];
-            for (int l = 0; l < r; l++)
-            {
-                ReadOnlySpan<double> u = d.Vectors.AsSpan(l * n, n);
-                Span<double> xu = _xu[k].AsSpan(l * n, n), wu = _wu[k].AsSpan(l * n, n);
-                for (int p = 0; p < n; p++)
-                {
-                    xu[p] = ManagedKernels.Dot(X.AsSpan(p * n, n), u);
-                    wu[p] = ManagedKernels.Dot(_w.AsSpan(p * n, n), u);
-                }
-            }
-        }
-        if ((long)_data.Length * n * n < 200_000)
-        {
-            for (int k = 0; k < _data.Length; k++)
-            {
-                Prepare(k);
-            }
-        }
-        else
-        {
-            Parallel.For(0, _data.Length, parallel, Prepare);
-        }
-    }
+    public override void PrepareSchur(IDenseKernels kernels, ParallelOptions parallel) => _stack?.Prepare(X, _w, kernels);
 
+    /// <remarks>Writes row j of <paramref name="m"/> (M[j, i] for the rows i not denser than j, by
+    /// <see cref="_order"/>); the Schur complement adds the two triangles at the end.</remarks>
     public override void AddSchurColumn(int localJ, double[] m, int mSize, SchurScratch scratch, IDenseKernels kernels)
     {
         int n = Size;
         var dj = _data[localJ];
-        int j = dj.Row;
+        int rowJ = dj.Row * mSize;
+        int last = _rank[localJ];
         if (dj.Kind == PsdDataKind.LowRank)
         {
-            for (int li = 0; li <= localJ; li++)
+            for (int q = 0; q <= last; q++)
             {
-                m[_data[li].Row * mSize + j] += LowRankEntry(localJ, _data[li], n);
+                int li = _order[q];
+                m[rowJ + _data[li].Row] += LowRankEntry(localJ, _data[li], n);
             }
             return;
         }
-        // Pairs with a low-rank A_i use A_i's factors; the rest by F3 or F1, whichever is cheaper.
-        bool anyDense = dj.Kind == PsdDataKind.Dense;
-        double f3 = 0, f1Inner = 0;
-        for (int li = 0; li <= localJ; li++)
+        if (_prefixNotSingle[last + 1] == 0)
         {
-            var di = _data[li];
-            if (di.Kind == PsdDataKind.LowRank)
+            // A_j and every row it pairs with have one entry each (truss, mcp, most of qap and theta).
+            SingleEntryColumn(last, m, rowJ);
+            return;
+        }
+        // Pairs with a low-rank A_i use A_i's factors; the rest by F3 or F1, whichever is cheaper.
+        if (_prefixLowRank[last + 1] > 0)
+        {
+            for (int q = 0; q <= last; q++)
             {
-                m[di.Row * mSize + j] += LowRankEntry(li, dj, n);
-            }
-            else if (di.Kind == PsdDataKind.Dense)
-            {
-                anyDense = true;
-            }
-            else
-            {
-                f3 += (double)di.FullV.Length * dj.FullV.Length;
-                f1Inner += di.V.Length;
+                int li = _order[q];
+                if (_data[li].Kind == PsdDataKind.LowRank)
+                {
+                    m[rowJ + _data[li].Row] += LowRankEntry(li, dj, n);
+                }
             }
         }
+        bool anyDense = dj.Kind == PsdDataKind.Dense || _prefixDense[last + 1] > 0;
+        double f3 = (double)_prefixFull[last + 1] * dj.FullV.Length;
+        double f1Inner = _prefixUpper[last + 1];
         double f1 = dj.Kind == PsdDataKind.Dense || dj.NonzeroRows.Length > n / 2 ? 4.0 * n * n * n
             : 2.0 * n * n * dj.NonzeroRows.Length + (double)dj.FullV.Length * n;
         if (!anyDense && f3 <= f1 + f1Inner)
@@ -299,12 +416,19 @@ internal sealed class PsdBlock : ConeBlock
             {
                 GatherPanels(dj, scratch.T, scratch.G);
             }
-            for (int li = 0; li <= localJ; li++)
+            if (nj <= 2)
             {
-                var di = _data[li];
+                // One entry of A_j (truss: one per row and block, 100k such pairs per iteration): the
+                // panel products written out, without a call per pair.
+                ShortPanelEntries(last, nj, scratch.T, scratch.G, m, rowJ);
+                return;
+            }
+            for (int q = 0; q <= last; q++)
+            {
+                var di = _data[_order[q]];
                 if (di.Kind == PsdDataKind.Sparse)
                 {
-                    m[di.Row * mSize + j] += nj <= n
+                    m[rowJ + di.Row] += nj <= n
                         ? PanelEntry(di, scratch.T, scratch.G, nj)
                         : SparseSparseEntry(di, dj, n);
                 }
@@ -313,12 +437,12 @@ internal sealed class PsdBlock : ConeBlock
         }
         double[] g = scratch.G;
         FormG(dj, g, scratch.T, scratch.XPanel, kernels);
-        for (int li = 0; li <= localJ; li++)
+        for (int q = 0; q <= last; q++)
         {
-            var di = _data[li];
+            var di = _data[_order[q]];
             if (di.Kind != PsdDataKind.LowRank)
             {
-                m[di.Row * mSize + j] += di.Dot(g, n);
+                m[rowJ + di.Row] += di.Dot(g, n);
             }
         }
     }
@@ -327,11 +451,11 @@ internal sealed class PsdBlock : ConeBlock
     private double LowRankEntry(int lowRankIndex, PsdRowData di, int n)
     {
         var dk = _data[lowRankIndex];
-        double[] xu = _xu[lowRankIndex], wu = _wu[lowRankIndex];
+        int start = _stack!.Start[lowRankIndex];
         double s = 0;
         for (int l = 0; l < dk.Rank; l++)
         {
-            ReadOnlySpan<double> x = xu.AsSpan(l * n, n), w = wu.AsSpan(l * n, n);
+            ReadOnlySpan<double> x = _stack.XU.AsSpan((start + l) * n, n), w = _stack.WU.AsSpan((start + l) * n, n);
             double t;
             if (di.Kind == PsdDataKind.LowRank)
             {
@@ -369,6 +493,61 @@ internal sealed class PsdBlock : ConeBlock
                 t[off + b] = X[row + jp[b]];
                 u[off + b] = jv[b] * _w[row + jq[b]];
             }
+        }
+    }
+
+    /// <summary>
+    /// Pairs of one-entry rows: with A = c v (e_p e_qᵀ + e_q e_pᵀ) (c = ½ on the diagonal, where the two
+    /// terms coincide), tr(A_i X A_j W) = c_i v_i c_j v_j (X[q_i,p_j] W[q_j,p_i] + X[q_i,q_j] W[p_j,p_i]
+    /// + X[p_i,p_j] W[q_j,q_i] + X[p_i,q_j] W[p_j,q_i]): four products read from the rows p_j, q_j of X
+    /// and W, no call per pair.
+    /// </summary>
+    private void SingleEntryColumn(int last, double[] m, int rowJ)
+    {
+        int n = Size;
+        double cvj = _singleCv[last];
+        ReadOnlySpan<double> x1 = X.AsSpan(_singleP[last] * n, n), x2 = X.AsSpan(_singleQ[last] * n, n);
+        ReadOnlySpan<double> w1 = _w.AsSpan(_singleQ[last] * n, n), w2 = _w.AsSpan(_singleP[last] * n, n);
+        int[] sp = _singleP, sq = _singleQ, srow = _singleRow;
+        double[] scv = _singleCv;
+        for (int q = 0; q <= last; q++)
+        {
+            int pi = sp[q], qi = sq[q];
+            double t = x1[qi] * w1[pi] + x2[qi] * w2[pi] + x1[pi] * w1[qi] + x2[pi] * w2[qi];
+            m[rowJ + srow[q]] += scv[q] * cvj * t;
+        }
+    }
+
+    /// <summary>m[rowJ + i] += Σ_{(p,q)∈A_i} A_i[p,q] ⟨T[q,:], U[p,:]⟩ for the sparse rows up to
+    /// <paramref name="last"/> in the block's order, panels of width 1 or 2.</summary>
+    private void ShortPanelEntries(int last, int nj, double[] t, double[] u, double[] m, int rowJ)
+    {
+        for (int q = 0; q <= last; q++)
+        {
+            var di = _data[_order[q]];
+            if (di.Kind != PsdDataKind.Sparse)
+            {
+                continue;
+            }
+            int[] fq = di.FullQ, fp = di.FullP;
+            double[] fv = di.FullV;
+            double s = 0;
+            if (nj == 1)
+            {
+                for (int a = 0; a < fv.Length; a++)
+                {
+                    s += fv[a] * t[fq[a]] * u[fp[a]];
+                }
+            }
+            else
+            {
+                for (int a = 0; a < fv.Length; a++)
+                {
+                    int tq = 2 * fq[a], up = 2 * fp[a];
+                    s += fv[a] * (t[tq] * u[up] + t[tq + 1] * u[up + 1]);
+                }
+            }
+            m[rowJ + di.Row] += s;
         }
     }
 
@@ -425,18 +604,30 @@ internal sealed class PsdBlock : ConeBlock
         int n = Size;
         if (dj.Kind == PsdDataKind.Dense || dj.NonzeroRows.Length > n / 2)
         {
-            double[] a;
-            if (dj.Kind == PsdDataKind.Dense)
+            if (dj.Kind == PsdDataKind.Dense || (long)dj.FullV.Length * 4 > (long)n * n)
             {
-                a = dj.Dense;
+                double[] a;
+                if (dj.Kind == PsdDataKind.Dense)
+                {
+                    a = dj.Dense;
+                }
+                else
+                {
+                    a = g;
+                    Array.Clear(a, 0, n * n);
+                    dj.AddTo(a, n, 1.0);
+                }
+                kernels.Gemm(n, n, n, 1.0, a, _w, 0.0, t);
             }
             else
             {
-                a = g;
-                Array.Clear(a, 0, n * n);
-                dj.AddTo(a, n, 1.0);
+                // Sparse on many rows: T = A_j W row by row (nnz·n) instead of a dense product (n³).
+                Array.Clear(t, 0, n * n);
+                for (int e = 0; e < dj.FullV.Length; e++)
+                {
+                    ManagedKernels.Axpy(dj.FullV[e], _w.AsSpan(dj.FullQ[e] * n, n), t.AsSpan(dj.FullP[e] * n, n));
+                }
             }
-            kernels.Gemm(n, n, n, 1.0, a, _w, 0.0, t);
             kernels.Gemm(n, n, n, 1.0, X, t, 0.0, g);
             return;
         }

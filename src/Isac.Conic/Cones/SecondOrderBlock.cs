@@ -262,7 +262,7 @@ internal sealed class SecondOrderBlock : VectorConeBlock
                     q++;
                 }
             }
-            m[di.Row * mSize + dj.Row] += b2 * (2 * _qa[li] * _qa[localJ] - jdot);
+            m[dj.Row * mSize + di.Row] += b2 * (2 * _qa[li] * _qa[localJ] - jdot);
         }
     }
 }

@@ -35,9 +35,10 @@ public static class SdpaReader
         var lines = new LineSource(reader, name);
         int m = lines.ReadCount("the number of constraints m");
         int mLine = lines.Number;
-        if (m <= 0)
+        if (m < 0)
         {
-            throw lines.Error($"the number of constraints is {m}: the problem is empty");
+            // m = 0 is allowed: an optimisation over the cones with no equalities.
+            throw lines.Error($"the number of constraints is {m}: it cannot be negative");
         }
         int nBlocks = lines.ReadCount("the number of blocks");
         if (nBlocks <= 0)
@@ -75,17 +76,21 @@ public static class SdpaReader
         }
 
         var entries = new Dictionary<(int Matrix, int Block), EntryList>();
-        while (lines.TryNextTokens(out string[] tokens))
+        // Entry lines are the bulk of a file (a million on paper A's larger instance): tokenised as
+        // spans, without a string per token.
+        Span<Range> fields = stackalloc Range[6];
+        while (lines.TryNextLine(out ReadOnlySpan<char> text))
         {
-            if (tokens.Length < 5)
+            int count = LineSource.Tokenize(text, fields);
+            if (count < 5)
             {
-                throw lines.Error($"an entry needs 5 numbers (matrix block i j value), found {tokens.Length}");
+                throw lines.Error($"an entry needs 5 numbers (matrix block i j value), found {count}");
             }
-            int mat = lines.ParseInt(tokens[0], "matrix number");
-            int blk = lines.ParseInt(tokens[1], "block number");
-            int i = lines.ParseInt(tokens[2], "row index");
-            int j = lines.ParseInt(tokens[3], "column index");
-            double v = lines.ParseDouble(tokens[4], "value");
+            int mat = lines.ParseInt(text[fields[0]], "matrix number");
+            int blk = lines.ParseInt(text[fields[1]], "block number");
+            int i = lines.ParseInt(text[fields[2]], "row index");
+            int j = lines.ParseInt(text[fields[3]], "column index");
+            double v = lines.ParseDouble(text[fields[4]], "value");
             if (mat < 0 || mat > m)
             {
                 throw lines.Error($"matrix number {mat} is outside 0..{m}");
@@ -108,7 +113,7 @@ public static class SdpaReader
                 list = new EntryList();
                 entries[(mat, blk - 1)] = list;
             }
-            list.Add(i - 1, j - 1, v, lines);
+            list.Add(i - 1, j - 1, v, lines.Number);
         }
         _ = mLine;
 
@@ -120,7 +125,7 @@ public static class SdpaReader
         }
         foreach (var ((mat, blk), list) in entries.OrderBy(e => e.Key.Matrix).ThenBy(e => e.Key.Block))
         {
-            var term = new BlockTerm(blk, list.ToMatrix());
+            var term = new BlockTerm(blk, list.ToMatrix(name));
             if (mat == 0)
             {
                 objective.Add(term);
@@ -138,59 +143,185 @@ public static class SdpaReader
         return new ConicProblem(cones, objective.ToArray(), rows, ObjectiveSense.Maximize);
     }
 
-    /// <summary>The entries of one (matrix, block), checked for repeated and non-symmetric positions.</summary>
+    /// <summary>The entries of one (matrix, block), checked for repeated and non-symmetric positions
+    /// once all are read (by sorting the positions, not by a hash lookup per entry).</summary>
     private sealed class EntryList
     {
-        private readonly List<int> _rows = [];
-        private readonly List<int> _cols = [];
+        private readonly List<long> _keys = [];
         private readonly List<double> _values = [];
-        private readonly Dictionary<(int, int), (double Value, int Line, bool Mirrored)> _seen = [];
+        private readonly List<int> _lines = [];
 
-        public void Add(int i, int j, double v, LineSource lines)
+        /// <summary>Adds entry (i, j) of line <paramref name="line"/>; a lower-triangle entry is kept as its mirror (negative line marks it).</summary>
+        public void Add(int i, int j, double v, int line)
         {
-            bool mirrored = i > j;
-            var key = (Math.Min(i, j), Math.Max(i, j));
-            if (_seen.TryGetValue(key, out var previous))
-            {
-                if (previous.Mirrored != mirrored && previous.Value != v)
-                {
-                    throw lines.Error($"non-symmetric block: entry ({i + 1},{j + 1}) = {v.ToString("R", CultureInfo.InvariantCulture)} " +
-                                      $"but ({j + 1},{i + 1}) = {previous.Value.ToString("R", CultureInfo.InvariantCulture)} on line {previous.Line}");
-                }
-                throw lines.Error($"entry ({i + 1},{j + 1}) is given twice (first on line {previous.Line})");
-            }
-            _seen[key] = (v, lines.Number, mirrored);
-            _rows.Add(key.Item1);
-            _cols.Add(key.Item2);
+            int lo = Math.Min(i, j), hi = Math.Max(i, j);
+            _keys.Add(((long)lo << 32) | (uint)hi);
             _values.Add(v);
+            _lines.Add(i > j ? -line : line);
         }
 
-        public SparseBlockMatrix ToMatrix() => new(_rows.ToArray(), _cols.ToArray(), _values.ToArray());
+        public SparseBlockMatrix ToMatrix(string name)
+        {
+            int count = _keys.Count;
+            var keys = _keys.ToArray();
+            if (count > 1)
+            {
+                var sorted = (long[])keys.Clone();
+                var order = new int[count];
+                for (int e = 0; e < count; e++)
+                {
+                    order[e] = e;
+                }
+                Array.Sort(sorted, order);
+                for (int e = 1; e < count; e++)
+                {
+                    if (sorted[e] == sorted[e - 1])
+                    {
+                        ThrowRepeat(name, order[e - 1], order[e]);
+                    }
+                }
+            }
+            var rows = new int[count];
+            var cols = new int[count];
+            for (int e = 0; e < count; e++)
+            {
+                rows[e] = (int)(keys[e] >> 32);
+                cols[e] = (int)(keys[e] & 0xffffffff);
+            }
+            // Every position once (checked above): the solver need not look for repeats again.
+            return new SparseBlockMatrix(rows, cols, _values.ToArray()) { DistinctPositions = true };
+        }
+
+        /// <summary>The error for entries a and b at one position, located at the later line.</summary>
+        private void ThrowRepeat(string name, int a, int b)
+        {
+            if (Math.Abs(_lines[a]) > Math.Abs(_lines[b]))
+            {
+                (a, b) = (b, a);
+            }
+            int first = Math.Abs(_lines[a]), second = Math.Abs(_lines[b]);
+            bool mirroredA = _lines[a] < 0, mirroredB = _lines[b] < 0;
+            int lo = (int)(_keys[b] >> 32) + 1, hi = (int)(_keys[b] & 0xffffffff) + 1;
+            var (i, j) = mirroredB ? (hi, lo) : (lo, hi);
+            var inv = CultureInfo.InvariantCulture;
+            if (mirroredA != mirroredB && _values[a] != _values[b])
+            {
+                throw new ConicInputException($"{name}:{second}",
+                    $"non-symmetric block: entry ({i},{j}) = {_values[b].ToString("R", inv)} but ({j},{i}) = {_values[a].ToString("R", inv)} on line {first}");
+            }
+            throw new ConicInputException($"{name}:{second}", $"entry ({i},{j}) is given twice (first on line {first})");
+        }
     }
 
-    /// <summary>Lines of the file with their numbers, skipping comments and blank lines.</summary>
+    /// <summary>Lines of the file with their numbers, skipping comments and blank lines, read through a
+    /// buffer of its own (a million entry lines need not become a million strings).</summary>
     private sealed class LineSource(TextReader reader, string name)
     {
+        private char[] _buffer = new char[1 << 16];
+        private int _start;
+        private int _end;
+        private bool _eof;
+
         public int Number { get; private set; }
 
         public ConicInputException Error(string detail) => new($"{name}:{Number}", detail);
 
-        public bool TryNextTokens(out string[] tokens)
+        /// <summary>The next line that is not blank or a comment (not split; valid until the next call).</summary>
+        public bool TryNextLine(out ReadOnlySpan<char> line)
         {
-            string? line;
-            while ((line = reader.ReadLine()) is not null)
+            while (TryRawLine(out var raw))
             {
                 Number++;
-                string t = line.Trim();
-                if (t.Length == 0 || t[0] == '"' || t[0] == '*')
+                var t = raw.Trim();
+                if (t.Length == 0 || t[0] == '"' || t[0] == '*' || Tokenize(t, Span<Range>.Empty) == 0)
                 {
                     continue;
                 }
-                tokens = t.Split(Separators, StringSplitOptions.RemoveEmptyEntries);
-                if (tokens.Length == 0)
+                line = t;
+                return true;
+            }
+            line = default;
+            return false;
+        }
+
+        /// <summary>The next physical line without its end-of-line characters.</summary>
+        private bool TryRawLine(out ReadOnlySpan<char> line)
+        {
+            while (true)
+            {
+                int newline = _buffer.AsSpan(_start, _end - _start).IndexOf('\n');
+                if (newline >= 0)
                 {
-                    continue;
+                    line = _buffer.AsSpan(_start, newline);
+                    _start += newline + 1;
+                    return true;
                 }
+                if (_eof)
+                {
+                    if (_start < _end)
+                    {
+                        line = _buffer.AsSpan(_start, _end - _start);
+                        _start = _end;
+                        return true;
+                    }
+                    line = default;
+                    return false;
+                }
+                // Keep the partial line, grow if one line fills the buffer, read more.
+                int kept = _end - _start;
+                if (kept == _buffer.Length)
+                {
+                    Array.Resize(ref _buffer, 2 * _buffer.Length);
+                }
+                Array.Copy(_buffer, _start, _buffer, 0, kept);
+                _start = 0;
+                _end = kept;
+                int read = reader.Read(_buffer, _end, _buffer.Length - _end);
+                if (read == 0)
+                {
+                    _eof = true;
+                }
+                _end += read;
+            }
+        }
+
+        /// <summary>Splits at the separators; fills up to <c>ranges.Length</c> ranges and returns the
+        /// number of tokens on the line (which may be more).</summary>
+        public static int Tokenize(ReadOnlySpan<char> text, Span<Range> ranges)
+        {
+            int count = 0, k = 0;
+            while (k < text.Length)
+            {
+                while (k < text.Length && IsSeparator(text[k]))
+                {
+                    k++;
+                }
+                if (k == text.Length)
+                {
+                    break;
+                }
+                int start = k;
+                while (k < text.Length && !IsSeparator(text[k]))
+                {
+                    k++;
+                }
+                if (count < ranges.Length)
+                {
+                    ranges[count] = new Range(start, k);
+                }
+                count++;
+            }
+            return count;
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static bool IsSeparator(char c) => c <= ' ' ? c is ' ' or '\t' or '\r' : c is ',' or '(' or ')' or '{' or '}';
+
+        public bool TryNextTokens(out string[] tokens)
+        {
+            if (TryNextLine(out var line))
+            {
+                tokens = line.ToString().Split(Separators, StringSplitOptions.RemoveEmptyEntries);
                 return true;
             }
             tokens = [];
@@ -212,7 +343,9 @@ public static class SdpaReader
             return ParseInt(tokens[0], what);
         }
 
-        public int ParseInt(string token, string what)
+        public int ParseInt(string token, string what) => ParseInt(token.AsSpan(), what);
+
+        public int ParseInt(ReadOnlySpan<char> token, string what)
         {
             if (!int.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v))
             {
@@ -222,20 +355,22 @@ public static class SdpaReader
                 {
                     return (int)d;
                 }
-                throw Error($"{what}: '{token}' is not an integer");
+                throw Error($"{what}: '{token.ToString()}' is not an integer");
             }
             return v;
         }
 
-        public double ParseDouble(string token, string what)
+        public double ParseDouble(string token, string what) => ParseDouble(token.AsSpan(), what);
+
+        public double ParseDouble(ReadOnlySpan<char> token, string what)
         {
             if (!double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out double v))
             {
-                throw Error($"{what}: '{token}' is not a number");
+                throw Error($"{what}: '{token.ToString()}' is not a number");
             }
             if (!double.IsFinite(v))
             {
-                throw Error($"{what} is {token}: NaN and infinite values are not allowed");
+                throw Error($"{what} is {token.ToString()}: NaN and infinite values are not allowed");
             }
             return v;
         }

@@ -6,7 +6,10 @@ namespace Isac.Conic.Io;
 /// <summary>
 /// Writes a <see cref="ConicProblem"/> in the SDPA sparse format, as CSDP reads it (max ⟨F₀,X⟩):
 /// a minimisation is written with F₀ = −C. Numbers use the shortest round-trip form, so reading the
-/// file back gives the same entries exactly. Only PSD and LP blocks exist in the format.
+/// file back gives the same entries exactly. Only PSD and LP blocks exist in the format: second-order
+/// cones are written as arrow-matrix PSD blocks and free blocks as LP pairs (x⁺, x⁻)
+/// (<see cref="SdpaForm"/>), which keeps the optimal value, and a comment line at the top of the file
+/// names each such block.
 /// </summary>
 public static class SdpaWriter
 {
@@ -17,20 +20,26 @@ public static class SdpaWriter
         Write(problem, w);
     }
 
-    /// <summary>Writes SDPA text.</summary>
-    /// <exception cref="ConicInputException">The problem has a second-order or free block.</exception>
+    /// <summary>Writes SDPA text (second-order and free blocks rewritten as <see cref="SdpaForm"/> does).</summary>
     public static void Write(ConicProblem problem, TextWriter w)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(w);
+        var inv = CultureInfo.InvariantCulture;
+        // Comments go before the counts, where CSDP and SDPA skip them.
         for (int b = 0; b < problem.Cones.Count; b++)
         {
-            if (problem.Cones[b].Kind is ConeKind.SecondOrder or ConeKind.Free)
+            var cone = problem.Cones[b];
+            if (cone.Kind == ConeKind.SecondOrder)
             {
-                throw new ConicInputException($"block {b + 1}", $"the SDPA format has no {problem.Cones[b].Kind} blocks");
+                w.WriteLine($"* block {b + 1}: second-order cone of length {cone.Size}, written as the arrow matrix [[x0, x'], [x, x0 I]] >= 0");
+            }
+            else if (cone.Kind == ConeKind.Free)
+            {
+                w.WriteLine($"* block {b + 1}: {cone.Size} free variables, written as LP pairs x = x+ - x- (entries 1..{cone.Size} and {cone.Size + 1}..{2 * cone.Size})");
             }
         }
-        var inv = CultureInfo.InvariantCulture;
+        problem = SdpaForm.ToPsdAndLp(problem);
         w.WriteLine($"{problem.ConstraintCount} = mDIM");
         w.WriteLine($"{problem.Cones.Count} = nBLOCK");
         w.WriteLine(string.Join(" ", problem.Cones.Select(c => (c.IsMatrix ? c.Size : -c.Size).ToString(inv))));

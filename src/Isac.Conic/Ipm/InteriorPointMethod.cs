@@ -81,9 +81,16 @@ internal static class InteriorPointMethod
         double bestQuality = double.PositiveInfinity;
         int bestIter = 0;
         double progressAnchor = double.PositiveInfinity;
+        double primalRayAnchor = double.PositiveInfinity, dualRayAnchor = double.PositiveInfinity;
         double alphaP = 0, alphaD = 0;
         Measures measures;
-        while (true)
+        if (state.UnboundedFreeVariable())
+        {
+            // A free variable in no row with a nonzero cost: (D) has F y = c_f with F = 0 there, so it
+            // is infeasible, and x_f along that variable is the ray (A x = 0, ⟨C, x⟩ > 0).
+            status = SolverStatus.DualInfeasible;
+        }
+        while (status is null)
         {
             measures = state.ComputeResiduals();
             logger.Row(iter, measures, alphaP, alphaD);
@@ -99,23 +106,43 @@ internal static class InteriorPointMethod
                 bestQuality = quality;
                 state.SaveBest();
             }
-            if (quality < 0.5 * progressAnchor)
-            {
-                progressAnchor = quality;
-                bestIter = iter;
-            }
-            if (iter - bestIter >= StallIterations && bestQuality < 1e6)
-            {
-                break;
-            }
-            if (state.PrimalInfeasibilityRatio() < settings.InfeasibilityTolerance)
+            double primalRay = state.PrimalInfeasibilityRatio(), dualRay = state.DualInfeasibilityRatio();
+            if (primalRay < settings.InfeasibilityTolerance)
             {
                 status = SolverStatus.PrimalInfeasible;
                 break;
             }
-            if (state.DualInfeasibilityRatio() < settings.InfeasibilityTolerance)
+            if (dualRay < settings.InfeasibilityTolerance)
             {
                 status = SolverStatus.DualInfeasible;
+                break;
+            }
+            // Progress is toward optimality or toward an infeasibility certificate: an iterate running
+            // off along a ray (tiny steps, ⟨C,X⟩ or −aᵀy growing) still halves its ray's ratio now and
+            // then, as infp1 with C scaled by 1e-4 does for 25 iterations before certifying (CSDP: 37).
+            // Each measure has its own anchor; a ratio counts once it is below 1e-4 (a ray in sight).
+            bool progress = false;
+            if (quality < 0.5 * progressAnchor)
+            {
+                progressAnchor = quality;
+                progress = true;
+            }
+            if (primalRay < 1e-4 && primalRay < 0.5 * primalRayAnchor)
+            {
+                primalRayAnchor = primalRay;
+                progress = true;
+            }
+            if (dualRay < 1e-4 && dualRay < 0.5 * dualRayAnchor)
+            {
+                dualRayAnchor = dualRay;
+                progress = true;
+            }
+            if (progress)
+            {
+                bestIter = iter;
+            }
+            if (iter - bestIter >= StallIterations && bestQuality < 1e6)
+            {
                 break;
             }
             if (iter >= settings.MaxIterations)
@@ -138,7 +165,8 @@ internal static class InteriorPointMethod
                 break;
             }
             schur.Form(model.Blocks, model.RowBlocks, model.MaxStored, kernels, parallel);
-            if (!schur.Factorize(kernels))
+            state.Free?.AddToSchur(schur.Matrix);
+            if (!schur.Factorize(kernels) || state.Free?.Factor(schur, kernels) == false)
             {
                 break;
             }
@@ -148,7 +176,7 @@ internal static class InteriorPointMethod
             state.Predictor(schur, rhs, dyAffine, parallel);
             double apMax = state.MaxStep(primal: true, parallel);
             double adMax = state.MaxStep(primal: false, parallel);
-            double muAffine = state.ComplementarityAfter(Math.Min(1, apMax), Math.Min(1, adMax)) / model.Degree;
+            double muAffine = state.ComplementarityAfter(Math.Min(1, apMax), Math.Min(1, adMax)) / Math.Max(1, model.Degree);
             double ap1 = Math.Min(1, apMax), ad1 = Math.Min(1, adMax);
             double minStep = Math.Min(ap1, ad1);
             double sigma = Centering(muAffine / measures.Mu, ap1, ad1, measures, settings);

@@ -6,12 +6,12 @@ namespace Isac.Conic.Ipm;
 
 /// <summary>
 /// The problem as the interior-point loop sees it: always (P) max ⟨C,X⟩ (C negated for a
-/// minimisation), free blocks split into two nonnegative halves (x = x⁺ − x⁻), the data of each
-/// (row, block) merged into one representation, and low-rank data recognised.
+/// minimisation), the data of each (row, block) merged into one representation, low-rank data
+/// recognised, and free variables written as LP pairs x⁺ − x⁻ recognised as free.
 /// </summary>
 internal sealed class InternalModel
 {
-    private InternalModel(ConicProblem problem, double sign, double[] rhs, ConeBlock[] blocks, int[] userToInternal, int lowRankCount)
+    private InternalModel(ConicProblem problem, double sign, double[] rhs, ConeBlock[] blocks, UserBlock[] userToInternal, int lowRankCount)
     {
         Problem = problem;
         Sign = sign;
@@ -53,8 +53,8 @@ internal sealed class InternalModel
 
     public ConeBlock[] Blocks { get; }
 
-    /// <summary>For each user block, its internal block.</summary>
-    public int[] UserToInternal { get; }
+    /// <summary>For each user block, where it lives internally.</summary>
+    public UserBlock[] UserToInternal { get; }
 
     /// <summary>For each row, the (block, local index) pairs it touches.</summary>
     public (int Block, int Local)[][] RowBlocks { get; }
@@ -109,7 +109,8 @@ internal sealed class InternalModel
                 perBlock[block].Add(new RowTerm(i, matrix));
             }
         }
-        var blocks = new ConeBlock[p];
+        var blocks = new List<ConeBlock>(p);
+        var userBlocks = new UserBlock[p];
         int lowRank = 0;
         for (int b = 0; b < p; b++)
         {
@@ -151,59 +152,40 @@ internal sealed class InternalModel
                         }
                     }
                     lowRank += data.Count(d => d.Kind == PsdDataKind.LowRank);
-                    blocks[b] = new PsdBlock(cone.Size, data.ToArray());
+                    userBlocks[b] = new UserBlock(blocks.Count);
+                    blocks.Add(new PsdBlock(cone.Size, data.ToArray()));
                     break;
-                }
-                case ConeKind.Free:
-                {
-                    var data = new List<VectorRowData>();
-                    foreach (var g in groups)
-                    {
-                        var v = MergeVector(g.Key, g.Terms, cone.Size);
-                        if (v is not null)
-                        {
-                            int k = v.Index.Length;
-                            var idx = new int[2 * k];
-                            var val = new double[2 * k];
-                            for (int e = 0; e < k; e++)
-                            {
-                                idx[e] = v.Index[e];
-                                val[e] = v.Value[e];
-                                idx[k + e] = cone.Size + v.Index[e];
-                                val[k + e] = -v.Value[e];
-                            }
-                            data.Add(new VectorRowData(g.Key, idx, val));
-                            rowUsed[g.Key] = true;
-                        }
-                    }
-                    var nb = new NonnegativeBlock(2 * cone.Size, data.ToArray());
-                    for (int k = 0; k < cone.Size; k++)
-                    {
-                        nb.C[k] = objective[k];
-                        nb.C[cone.Size + k] = -objective[k];
-                    }
-                    blocks[b] = nb;
-                    continue;
                 }
                 default:
                 {
-                    var data = new List<VectorRowData>();
+                    var list = new List<VectorRowData>();
                     foreach (var g in groups)
                     {
                         var v = MergeVector(g.Key, g.Terms, cone.Size);
                         if (v is not null)
                         {
-                            data.Add(v);
+                            list.Add(v);
                             rowUsed[g.Key] = true;
                         }
                     }
-                    blocks[b] = cone.Kind == ConeKind.Nonnegative
-                        ? new NonnegativeBlock(cone.Size, data.ToArray())
-                        : new SecondOrderBlock(cone.Size, data.ToArray());
+                    var data = list.ToArray();
+                    var split = cone.Kind == ConeKind.Nonnegative ? SplitFreeVariables.Detect(cone.Size, data, objective) : null;
+                    if (split is not null)
+                    {
+                        AddSplitBlock(blocks, cone.Size, data, objective, split, out userBlocks[b]);
+                        continue;
+                    }
+                    userBlocks[b] = new UserBlock(blocks.Count);
+                    blocks.Add(cone.Kind switch
+                    {
+                        ConeKind.Nonnegative => new NonnegativeBlock(cone.Size, data),
+                        ConeKind.SecondOrder => new SecondOrderBlock(cone.Size, data),
+                        _ => new FreeBlock(cone.Size, data),
+                    });
                     break;
                 }
             }
-            objective.CopyTo(blocks[b].C, 0);
+            objective.CopyTo(blocks[^1].C, 0);
         }
         for (int i = 0; i < m; i++)
         {
@@ -212,8 +194,36 @@ internal sealed class InternalModel
                 throw new ConicInputException($"constraint {i + 1}", "has no nonzero coefficient (A_i = 0)");
             }
         }
-        return new InternalModel(problem, sign, rhs, blocks, Enumerable.Range(0, p).ToArray(), lowRank);
+        return new InternalModel(problem, sign, rhs, blocks.ToArray(), userBlocks, lowRank);
     }
+
+    /// <summary>An LP block with detected pairs x⁺ − x⁻: its other columns as an LP block (if any) and the pairs as a free block.</summary>
+    private static void AddSplitBlock(List<ConeBlock> blocks, int n, VectorRowData[] data, double[] objective,
+                                      SplitFreeVariables split, out UserBlock user)
+    {
+        int lp = -1;
+        if (split.Kept.Length > 0)
+        {
+            lp = blocks.Count;
+            var nb = new NonnegativeBlock(split.Kept.Length, SplitFreeVariables.Restrict(data, split.Kept, n));
+            for (int t = 0; t < split.Kept.Length; t++)
+            {
+                nb.C[t] = objective[split.Kept[t]];
+            }
+            blocks.Add(nb);
+        }
+        var free = new FreeBlock(split.Plus.Length, SplitFreeVariables.Restrict(data, split.Plus, n));
+        for (int t = 0; t < split.Plus.Length; t++)
+        {
+            free.C[t] = objective[split.Plus[t]];
+        }
+        user = new UserBlock(lp, split, blocks.Count);
+        blocks.Add(free);
+    }
+
+    /// <summary>Where a user block lives internally: one internal block, or for an LP block with
+    /// pairs x⁺ − x⁻ an LP block of the other columns (−1 if none) and a free block of the pairs.</summary>
+    internal sealed record UserBlock(int Internal, SplitFreeVariables? Split = null, int FreeInternal = -1);
 
     /// <summary>One term of one row on one block.</summary>
     private sealed record RowTerm(int Row, BlockMatrix Matrix);
@@ -274,7 +284,7 @@ internal sealed class InternalModel
                 Vectors = lr.SelectMany(l => l.Vectors.SelectMany(v => v)).ToArray(),
             };
         }
-        if (terms.Count == 1 && terms[0] is SparseBlockMatrix single && !HasRepeats(single))
+        if (terms.Count == 1 && terms[0] is SparseBlockMatrix single && (single.DistinctPositions || !HasRepeats(single)))
         {
             // The common case (an SDPA file): one sparse term without repeated positions.
             return single.Values.Any(v => v != 0)

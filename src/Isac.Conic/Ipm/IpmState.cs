@@ -13,6 +13,7 @@ internal sealed class IpmState
     private readonly double[] _rp;
     private readonly double[] _ax;
     private double _normA;
+    private double _maxRowNorm;
     private double _normC;
 
     private readonly double _primalTolerance;
@@ -20,8 +21,27 @@ internal sealed class IpmState
     private bool _useRd = true;
     private readonly long _totalStored;
 
+    // Free variables (null when there are none): the augmented system, the block → offset map into
+    // the stacked x_f, and the right-hand side h = −(c_f − F y) and solution Δx_f of the free rows.
+    private readonly FreeVariableSystem? _free;
+    private readonly int[] _freeOffset;
+    private readonly double[] _h;
+    private readonly double[] _dxf;
+
     public IpmState(InternalModel model, IDenseKernels kernels, double primalTolerance, double dualTolerance)
     {
+        _free = FreeVariableSystem.Create(model.Blocks, model.M);
+        _freeOffset = new int[model.Blocks.Length];
+        Array.Fill(_freeOffset, -1);
+        if (_free is not null)
+        {
+            for (int f = 0; f < _free.Blocks.Length; f++)
+            {
+                _freeOffset[Array.IndexOf(model.Blocks, _free.Blocks[f])] = _free.Offsets[f];
+            }
+        }
+        _h = new double[_free?.Count ?? 0];
+        _dxf = new double[_free?.Count ?? 0];
         _primalTolerance = primalTolerance;
         _dualTolerance = dualTolerance;
         foreach (var b in model.Blocks)
@@ -30,6 +50,10 @@ internal sealed class IpmState
         }
         _model = model;
         _kernels = kernels;
+        foreach (var b in model.Blocks)
+        {
+            b.Kernels = kernels;
+        }
         Y = new double[model.M];
         _rp = new double[model.M];
         _ax = new double[model.M];
@@ -44,6 +68,9 @@ internal sealed class IpmState
     }
 
     public double[] Y { get; }
+
+    /// <summary>The augmented system of the free variables, or null.</summary>
+    public FreeVariableSystem? Free => _free;
 
     private double[][]? _bestX;
     private double[][]? _bestZ;
@@ -107,6 +134,7 @@ internal sealed class IpmState
             maxNormA = Math.Max(maxNormA, na);
         }
         double beta = (1 + Math.Max(maxNormA, _normC)) / Math.Sqrt(n);
+        _maxRowNorm = maxNormA;
         alpha = Math.Max(alpha, 1);
         foreach (var b in Blocks)
         {
@@ -140,10 +168,10 @@ internal sealed class IpmState
             dobj += _model.Rhs[i] * Y[i];
         }
         return new Measures(pobj, dobj, Math.Sqrt(rp2) / (1 + _normA), Math.Sqrt(rd2) / (1 + _normC),
-            Math.Abs(xz) / (1 + Math.Abs(pobj) + Math.Abs(dobj)), xz / _model.Degree);
+            Math.Abs(xz) / (1 + Math.Abs(pobj) + Math.Abs(dobj)), xz / Math.Max(1, _model.Degree));
     }
 
-    /// <summary>‖Aᵀy − Z‖ / (−aᵀy): small when y is a ray proving (P) infeasible.</summary>
+    /// <summary>(‖Aᵀy − Z‖/‖A‖) / (−aᵀy/‖a‖): small when y is a ray proving (P) infeasible.</summary>
     public double PrimalInfeasibilityRatio()
     {
         double t = -Dot(_model.Rhs, Y);
@@ -161,10 +189,14 @@ internal sealed class IpmState
                 s += v * v;
             }
         }
-        return Math.Sqrt(s) / t;
+        // Scale-free: the residual relative to ‖A‖‖y‖ against the cost relative to ‖a‖‖y‖ (‖y‖ cancels),
+        // so that scaling a or the A_i does not make a point a certificate.
+        return Math.Sqrt(s) * _normA / (Math.Max(_maxRowNorm, double.Epsilon) * t);
     }
 
-    /// <summary>‖A(X)‖ / ⟨C, X⟩: small when X is a ray proving (D) infeasible.</summary>
+    /// <summary>(‖A(X)‖/‖A‖) / (⟨C, X⟩/‖C‖): small when X is a ray proving (D) infeasible. Scale-free:
+    /// with C scaled by 10¹², CSDP's plain ‖A(X)‖/⟨C,X⟩ passes at the starting point, and so did this
+    /// test, though (D) stays feasible under any scaling of C.</summary>
     public double DualInfeasibilityRatio()
     {
         double s = 0;
@@ -172,7 +204,38 @@ internal sealed class IpmState
         {
             s += ConeBlock.Dot(b.C, b.X);
         }
-        return s > 0 ? Norm(_ax) / s : double.PositiveInfinity;
+        return s > 0 ? Norm(_ax) * _normC / (Math.Max(_maxRowNorm, double.Epsilon) * s) : double.PositiveInfinity;
+    }
+
+    /// <summary>
+    /// If a free variable appears in no row but has a nonzero cost, sets X to the ray along it (every
+    /// other block zero) and returns true: (P) is then unbounded, i.e. (D) infeasible.
+    /// </summary>
+    public bool UnboundedFreeVariable()
+    {
+        if (_free is null)
+        {
+            return false;
+        }
+        for (int f = 0; f < _free.Blocks.Length; f++)
+        {
+            var block = _free.Blocks[f];
+            for (int k = 0; k < block.Size; k++)
+            {
+                if (_free.IsEmpty(_free.Offsets[f] + k) && block.C[k] != 0)
+                {
+                    foreach (var b in Blocks)
+                    {
+                        Array.Clear(b.X);
+                        Array.Clear(b.Z);
+                    }
+                    Array.Clear(Y);
+                    block.X[k] = Math.Sign(block.C[k]);
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     public bool PrepareScaling()
@@ -213,7 +276,7 @@ internal sealed class IpmState
     /// <summary>The predictor (σ = 0): M Δy = A(R − H(R_d)) − r_p, ΔZ = AᵀΔy + R_d, ΔX = R − H(ΔZ) with R = −X.</summary>
     public void Predictor(SchurComplement schur, double[] rhs, double[] dy, ParallelOptions parallel)
     {
-        Solve(0.0, corrector: false, _rp, useRd: _useRd, schur, rhs, dy, parallel);
+        Solve(0.0, corrector: false, _rp, useRd: _useRd, schur, rhs, dy, parallel, dyBase: null);
     }
 
     /// <summary>
@@ -233,7 +296,7 @@ internal sealed class IpmState
         {
             rpAfter[i] = _rp[i] - rpAfter[i];
         }
-        Solve(sigmaMu, corrector: true, rpAfter, useRd: false, schur, rhs, dy, parallel);
+        Solve(sigmaMu, corrector: true, rpAfter, useRd: false, schur, rhs, dy, parallel, dyAffine);
         foreach (var block in Blocks)
         {
             for (int k = 0; k < block.StoredLength; k++)
@@ -248,8 +311,15 @@ internal sealed class IpmState
         }
     }
 
-    private void Solve(double sigmaMu, bool corrector, double[] rp, bool useRd, SchurComplement schur, double[] rhs, double[] dy, ParallelOptions parallel)
+    private void Solve(double sigmaMu, bool corrector, double[] rp, bool useRd, SchurComplement schur, double[] rhs, double[] dy,
+                       ParallelOptions parallel, double[]? dyBase)
     {
+        // Free rows: F Δy = h with h = −(F y − c_f) (their dual residual), less what the predictor's
+        // Δy_a already does when this is the corrector's correction (its rounding is corrected too).
+        if (_free is not null)
+        {
+            FreeDualResidual(dyBase, _h);
+        }
         ForBlocks(parallel, b =>
         {
             var block = Blocks[b];
@@ -267,10 +337,16 @@ internal sealed class IpmState
         {
             block.ApplyA(block.Work, rhs);
         }
-        schur.Solve(rhs, dy, _kernels);
+        SolveSchur(schur, rhs, _h, dy);
         ForBlocks(parallel, b =>
         {
             var block = Blocks[b];
+            if (!block.HasSlack)
+            {
+                Array.Clear(block.DZ);
+                _dxf.AsSpan(_freeOffset[b], block.Size).CopyTo(block.DX);
+                return;
+            }
             if (useRd)
             {
                 block.Rd.CopyTo(block.DZ, 0);
@@ -289,6 +365,42 @@ internal sealed class IpmState
         RefineAgainstOperator(schur, rp, dy, parallel);
     }
 
+    /// <summary>M Δy = g, or with free variables the augmented system (Δy and Δx_f into _dxf).</summary>
+    private void SolveSchur(SchurComplement schur, double[] g, double[] h, double[] dy)
+    {
+        if (_free is null)
+        {
+            schur.Solve(g, dy, _kernels);
+        }
+        else
+        {
+            _free.Solve(schur, g, h, dy, _dxf, _kernels);
+        }
+    }
+
+    /// <summary>h ← −(F y − c_f) − F·dyBase over the stacked free variables (dyBase may be null).</summary>
+    private void FreeDualResidual(double[]? dyBase, double[] h)
+    {
+        var free = _free!;
+        for (int f = 0; f < free.Blocks.Length; f++)
+        {
+            var block = free.Blocks[f];
+            for (int k = 0; k < block.Size; k++)
+            {
+                h[free.Offsets[f] + k] = -block.Rd[k];
+            }
+        }
+        if (dyBase is not null)
+        {
+            var t = new double[h.Length];
+            free.ApplyTranspose(dyBase, t);
+            for (int k = 0; k < h.Length; k++)
+            {
+                h[k] -= t[k];
+            }
+        }
+    }
+
     /// <summary>
     /// Iterative refinement against the operator as it is applied to form ΔX, Δy ↦ A(H(AᵀΔy)),
     /// rather than against the stored M: near the optimum the two differ in the last digits of
@@ -301,8 +413,12 @@ internal sealed class IpmState
     {
         int m = rp.Length;
         var e = new double[m];
-        double err = PrimalDirectionResidual(rp, e);
-        double target = 1e-3 * _primalTolerance * (1 + _normA);
+        var ef = new double[_h.Length];
+        double err = DirectionResidual(rp, dy, e, ef);
+        // 1e-3 of the primal tolerance, or of the iterate's own primal residual while that is larger: a
+        // step leaves (1 − α) r_p + α e, so refining e far below r_p buys nothing (paper A's instances
+        // spent two operator applications per iteration on it, 3 GEMMs per block each).
+        double target = 1e-3 * Math.Max(_primalTolerance * (1 + _normA), Norm(_rp));
         if (err <= target)
         {
             return;
@@ -329,7 +445,7 @@ internal sealed class IpmState
             {
                 e[i] = -e[i];
             }
-            schur.Solve(e, delta, _kernels);
+            SolveSchur(schur, e, ef, delta);
             for (int i = 0; i < m; i++)
             {
                 dy[i] += delta[i];
@@ -337,6 +453,15 @@ internal sealed class IpmState
             ForBlocks(parallel, b =>
             {
                 var block = Blocks[b];
+                if (!block.HasSlack)
+                {
+                    int off = _freeOffset[b];
+                    for (int q = 0; q < block.Size; q++)
+                    {
+                        block.DX[q] += _dxf[off + q];
+                    }
+                    return;
+                }
                 block.AddAdjoint(delta, block.DZ);
                 block.ApplyHToAdjoint(delta, null, block.Work, _kernels);
                 for (int q = 0; q < block.StoredLength; q++)
@@ -344,7 +469,7 @@ internal sealed class IpmState
                     block.DX[q] -= block.Work[q];
                 }
             });
-            err = PrimalDirectionResidual(rp, e);
+            err = DirectionResidual(rp, dy, e, ef);
             if (err < bestErr)
             {
                 if (err < 0.9 * bestErr)
@@ -366,8 +491,9 @@ internal sealed class IpmState
     private double[][]? _bestDx;
     private double[][]? _bestDz;
 
-    /// <summary>e ← r_p − A(ΔX); returns ‖e‖.</summary>
-    private double PrimalDirectionResidual(double[] rp, double[] e)
+    /// <summary>e ← r_p − A(ΔX) (free blocks included) and, with free variables, e_f ← h − F Δy;
+    /// returns ‖(e, e_f)‖.</summary>
+    private double DirectionResidual(double[] rp, double[] dy, double[] e, double[] ef)
     {
         Array.Clear(e);
         foreach (var block in Blocks)
@@ -378,7 +504,16 @@ internal sealed class IpmState
         {
             e[i] = rp[i] - e[i];
         }
-        return Norm(e);
+        if (_free is null)
+        {
+            return Norm(e);
+        }
+        _free.ApplyTranspose(dy, ef);
+        for (int k = 0; k < ef.Length; k++)
+        {
+            ef[k] = _h[k] - ef[k];
+        }
+        return Math.Sqrt(Dot(e, e) + Dot(ef, ef));
     }
 
     /// <summary>Runs the per-block work in parallel when there is enough of it to pay for the threads.</summary>

@@ -35,21 +35,36 @@ internal static class SolutionBuilder
         var zs = new double[problem.Cones.Count][];
         for (int ub = 0; ub < problem.Cones.Count; ub++)
         {
-            var cone = problem.Cones[ub];
-            var b = blocks[model.UserToInternal[ub]];
-            if (cone.Kind == ConeKind.Free)
+            var map = model.UserToInternal[ub];
+            if (map.Split is { } split)
             {
-                int n = cone.Size;
+                // An LP block with pairs x⁺ − x⁻ solved as free variables: x⁺ = max(x, 0), x⁻ = max(−x, 0),
+                // and their slacks ±(Σ y_i A_i − C) (zero up to the dual residual).
+                int n = problem.Cones[ub].Size;
                 xs[ub] = new double[n];
                 zs[ub] = new double[n];
-                for (int k = 0; k < n; k++)
+                if (map.Internal >= 0)
                 {
-                    xs[ub][k] = xScale * (b.X[k] - b.X[n + k]);
-                    zs[ub][k] = yScale * 0.5 * (b.Z[k] - b.Z[n + k]);
+                    var lp = blocks[map.Internal];
+                    for (int t = 0; t < split.Kept.Length; t++)
+                    {
+                        xs[ub][split.Kept[t]] = xScale * lp.X[t];
+                        zs[ub][split.Kept[t]] = yScale * lp.Z[t];
+                    }
+                }
+                var free = blocks[map.FreeInternal];
+                for (int t = 0; t < split.Plus.Length; t++)
+                {
+                    double x = xScale * free.X[t];
+                    xs[ub][split.Plus[t]] = Math.Max(x, 0);
+                    xs[ub][split.Minus[t]] = Math.Max(-x, 0);
+                    zs[ub][split.Plus[t]] = yScale * free.Rd[t];
+                    zs[ub][split.Minus[t]] = -yScale * free.Rd[t];
                 }
             }
             else
             {
+                var b = blocks[map.Internal];
                 xs[ub] = ArrayMath.Scaled(b.X, xScale);
                 zs[ub] = ArrayMath.Scaled(b.Z, yScale);
             }

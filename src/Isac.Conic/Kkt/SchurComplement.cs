@@ -80,11 +80,14 @@ internal sealed class SchurComplement
                 }
             });
         }
+        // Every block wrote each of its pairs {i, j} once, into row i or row j: M_ij is the sum of both.
         for (int i = 0; i < m; i++)
         {
             for (int j = i + 1; j < m; j++)
             {
-                matrix[j * m + i] = matrix[i * m + j];
+                double v = matrix[i * m + j] + matrix[j * m + i];
+                matrix[i * m + j] = v;
+                matrix[j * m + i] = v;
             }
         }
     }

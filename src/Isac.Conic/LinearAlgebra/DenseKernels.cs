@@ -7,7 +7,7 @@ internal static class DenseKernels
 {
     /// <summary>Below this order of the largest PSD block, Auto keeps the managed kernels: loading
     /// OpenBLAS and calling it on tiny matrices costs more than it saves.</summary>
-    public const int OpenBlasMinimumOrder = 40;
+    public const int OpenBlasMinimumOrder = 64;
 
     /// <summary>The kernels for <paramref name="backend"/> on a problem whose largest PSD block has order
     /// <paramref name="largestOrder"/>; throws if OpenBLAS is asked for and does not load.</summary>

@@ -46,8 +46,27 @@ internal sealed unsafe class OpenBlasKernels : IDenseKernels
         }
     }
 
+    [DllImport("libc", EntryPoint = "setenv")]
+    private static extern int SetEnv(string name, string value, int overwrite);
+
     private static OpenBlasKernels? TryLoad()
     {
+        // One OpenBLAS thread, decided before the library starts: with more, its constructor starts
+        // worker threads that spin (sched_yield) for a while even after openblas_set_num_threads(1),
+        // taking a core from the solver on a busy machine (≈ 14 % of a CLI call's CPU time on paper
+        // A's instance). The solver parallelises the Schur complement itself. A value the user set
+        // is kept (overwrite = 0); .NET's Environment.SetEnvironmentVariable does not reach native code.
+        if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
+        {
+            try
+            {
+                SetEnv("OPENBLAS_NUM_THREADS", "1", 0);
+            }
+            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+            {
+                // No libc by that name: OpenBLAS then starts its threads, which only costs CPU time.
+            }
+        }
         string[] names =
         [
             "libopenblas.so.0",

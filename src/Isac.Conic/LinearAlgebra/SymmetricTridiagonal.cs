@@ -146,6 +146,12 @@ internal static class SymmetricTridiagonal
 
     private static double Hypot(double a, double b)
     {
+        double s = a * a + b * b;
+        if (s > 1e-280 && s < 1e280)
+        {
+            // No overflow or underflow possible: one square root, no division.
+            return Math.Sqrt(s);
+        }
         double x = Math.Abs(a), y = Math.Abs(b);
         if (x < y)
         {

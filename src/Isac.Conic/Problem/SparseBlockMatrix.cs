@@ -33,6 +33,10 @@ public sealed class SparseBlockMatrix : BlockMatrix
         Values = values;
     }
 
+    /// <summary>Set by a producer that guarantees no position repeats (the SDPA reader), so that the
+    /// solver skips that check.</summary>
+    internal bool DistinctPositions { get; init; }
+
     /// <summary>A sparse vector (for LP, second-order-cone and free blocks).</summary>
     public static SparseBlockMatrix Vector(int[] indices, double[] values) => new(indices, indices, values);
 

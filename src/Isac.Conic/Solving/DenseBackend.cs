@@ -4,7 +4,7 @@ namespace Isac.Conic;
 public enum DenseBackend
 {
     /// <summary>The system OpenBLAS/LAPACK when it loads at run time and the largest PSD block has
-    /// order 40 or more (below that the managed kernels are faster than the calls); else managed.</summary>
+    /// order 64 or more (below that the managed kernels are faster than the calls); else managed.</summary>
     Auto,
 
     /// <summary>The managed SIMD kernels, which always work.</summary>

@@ -93,7 +93,7 @@ public sealed class CompiledModel
     /// vector a becomes Arrow(a); the arrow map's adjoint sends the PSD cone onto the second-order
     /// cone, so both sides of the duality keep their optimum), a free block x the LP block (x⁺, x⁻).
     /// </summary>
-    public ConicProblem ToSdpaProblem() => SdpaExport.Convert(_side.Problem);
+    public ConicProblem ToSdpaProblem() => SdpaForm.ToPsdAndLp(_side.Problem);
 
     /// <summary>Writes <see cref="ToSdpaProblem"/> in the SDPA sparse format (CSDP's reading: max ⟨F₀, X⟩).</summary>
     /// <remarks>The file maximises, so its optimal value is the negative of this (minimising)
@@ -102,7 +102,7 @@ public sealed class CompiledModel
     public void WriteSdpa(TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        SdpaWriter.Write(ToSdpaProblem(), writer);
+        SdpaWriter.Write(_side.Problem, writer);
     }
 
     /// <summary>

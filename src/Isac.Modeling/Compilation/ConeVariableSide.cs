@@ -81,8 +81,8 @@ internal static class ConeVariableSide
                 appearances[p]++;
             }
         }
-        // Keep at least one row: the solver needs m ≥ 1 (a model whose rows all go would be a bare
-        // minimisation over the cones).
+        // Keep at least one row: a model of free scalars and equalities only would otherwise leave
+        // the solver no block at all (m = 0 itself is fine for the solver).
         var elimination = new LinearElimination(equalities, total, p => owner[p] == Owner.Free, appearances,
                                                 Math.Min(LinearElimination.MaxPivots, equalities.Count - 1));
         var compactor = new RowCompactor();

@@ -52,6 +52,16 @@ public class SdpaFormatTests
         }
     }
 
+    [Fact]
+    public void Read_CrLfAndALineLongerThanTheReadBuffer_GivesTheSameProblem()
+    {
+        // The reader scans a 64K buffer of its own: a 100 000-character comment and Windows line ends.
+        string text = "* " + new string('x', 100_000) + "\n" + Small.Replace("\n", "\r\n");
+        var p = Read(text);
+        var q = Read(Small);
+        Assert.Equal(Write(q), Write(p));
+    }
+
     [SdplibFact]
     public void WriteThenRead_Theta1_ReproducesEveryEntryBitForBit()
     {
@@ -88,13 +98,41 @@ public class SdpaFormatTests
         Assert.Equal(s1.PrimalObjective, -s2.PrimalObjective, 6);
     }
 
-    [Fact]
-    public void Write_SecondOrderCone_IsRejected()
+    [Theory]
+    [InlineData(ObjectiveSense.Maximize)]
+    [InlineData(ObjectiveSense.Minimize)]
+    public void WriteThenRead_SecondOrderAndFreeBlocks_KeepTheOptimum(ObjectiveSense sense)
     {
-        var b = new ConicProblemBuilder();
-        int soc = b.AddBlock(Cone.SecondOrder(3));
-        b.AddTerm(b.AddConstraint(1), soc, SparseBlockMatrix.Vector([0], [1.0]));
-        Assert.Throws<ConicInputException>(() => Write(b.Build()));
+        // A strictly feasible problem over PSD, LP, second-order and free blocks (RandomFeasibleTests):
+        // the file has the cone as an arrow PSD block and the free block as an LP pair, both named in a
+        // comment; solved from the file it has the same optimum (sign flipped for a minimisation, which
+        // the file writes as the maximisation of −C).
+        var p = Solving.RandomFeasibleTests.Generate(seed: 77, sense);
+        var text = Write(p);
+        Assert.Contains("* block 4: second-order cone of length 4", text);
+        Assert.Contains("* block 5: 2 free variables, written as LP pairs", text);
+        var q = Read(text);
+        Assert.Equal([Cone.Psd(9), Cone.Psd(4), Cone.Nonnegative(5), Cone.Psd(4), Cone.Nonnegative(4)], q.Cones);
+        var quiet = new SolverSettings { Verbosity = Verbosity.Silent };
+        var direct = ConicSolver.Solve(p, quiet);
+        var fromFile = ConicSolver.Solve(q, quiet);
+        Assert.Equal(SolverStatus.Solved, direct.Status);
+        Assert.Equal(SolverStatus.Solved, fromFile.Status);
+        double sign = sense == ObjectiveSense.Maximize ? 1 : -1;
+        Assert.True(Math.Abs(direct.PrimalObjective - sign * fromFile.PrimalObjective) <= Tolerances.Reference * (1 + Math.Abs(direct.PrimalObjective)),
+            $"{direct.PrimalObjective:R} directly, {fromFile.PrimalObjective:R} from the file");
+    }
+
+    [Fact]
+    public void SdpaForm_MapBack_GivesTheOriginalBlocksSolution()
+    {
+        // The rewritten problem's solution mapped back satisfies the original problem's KKT conditions.
+        var p = Solving.RandomFeasibleTests.Generate(seed: 78, ObjectiveSense.Maximize);
+        var rewrite = SdpaForm.Rewrite(p);
+        var s = rewrite.MapBack(ConicSolver.Solve(rewrite.Problem, new SolverSettings { Verbosity = Verbosity.Silent }));
+        Assert.Equal(SolverStatus.Solved, s.Status);
+        var kkt = Kkt.KktCheck.Of(p, s);
+        Assert.True(kkt.Max < Tolerances.Kkt, $"KKT residuals {kkt}");
     }
 
     private static string Write(ConicProblem p)
@@ -108,7 +146,7 @@ public class SdpaFormatTests
     {
         { "", 1, "ends before the number of constraints" },
         { "x\n", 1, "not an integer" },
-        { "0\n1\n2\n", 1, "empty" },
+        { "-1\n1\n2\n", 1, "cannot be negative" },
         { "2\n0\n", 2, "empty" },
         { "2\n2\n3\n", 3, "1 block sizes for 2 blocks" },
         { "1\n1\n0\n1\n", 3, "size 0" },

@@ -1,0 +1,1 @@
+return Isac.Cli.IsacApp.Run(args, Console.Out, Console.Error);
