@@ -9,23 +9,22 @@ using Isac.Precoding.Network;
 // refinement). Each is run once to warm up the JIT, then --rounds times on fresh channel draws; the median
 // is printed. With --export DIR every convex problem of the last round is written in SDPA format (the
 // file name says which), for the CSDP comparison in bench/paper-a.sh.
-// With --solve-sdpa DIR it instead solves every DIR/*.dat-s in this process (after a warm-up solve of the
-// first file, so no JIT time is counted) with Isac.Conic's defaults, --rounds times, and prints the fastest.
-// Usage: dotnet run -c Release --project bench/Isac.Precoding.Bench -- [--rounds 5] [--export DIR | --solve-sdpa DIR]
+// The project turns tiered compilation off: with it, code called fewer than about 30 times (most of a
+// 3 ms solve's methods, in the few rounds timed here) runs unoptimised and a solve took 5-7 times as long
+// as in steady state. A ReadyToRun or Native AOT publish (bench/paper-a.sh, step 2) starts optimised anyway.
+// Usage: dotnet run -c Release --project bench/Isac.Precoding.Bench -- [--rounds 5] [--export DIR]
 var inv = CultureInfo.InvariantCulture;
 int rounds = 5;
-string? export = null, solveDir = null;
+string? export = null;
 for (int i = 0; i < args.Length; i++)
 {
     switch (args[i])
     {
         case "--rounds": rounds = int.Parse(args[++i], inv); break;
         case "--export": export = args[++i]; break;
-        case "--solve-sdpa": solveDir = args[++i]; break;
         default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;
     }
 }
-if (solveDir is not null) return SolveFiles(solveDir, rounds);
 var spec = new NetworkSpec { TransmitElements = 6, ReceiveElements = 6, FrameLength = 12 };
 var cases = new (string Name, DesignSettings Settings)[]
 {
@@ -58,28 +57,6 @@ foreach (var (name, settings) in cases)
     Console.WriteLine($"{name,-40} {Median(totals).ToString("F3", inv),9} {totals.Min().ToString("F3", inv),8} {perSolve.Count,6}  {detail}");
 }
 return 0;
-
-static int SolveFiles(string folder, int rounds)
-{
-    var files = Directory.GetFiles(folder, "*.dat-s").Order(StringComparer.Ordinal).ToArray();
-    var settings = Isac.Conic.SolverSettings.Default with { Verbosity = Isac.Conic.Verbosity.Silent };
-    if (files.Length == 0) return 1;
-    Isac.Conic.ConicSolver.Solve(Isac.Conic.Io.SdpaReader.ReadFile(files[0]), settings); // JIT warm-up
-    foreach (var f in files)
-    {
-        var problem = Isac.Conic.Io.SdpaReader.ReadFile(f);
-        double best = double.PositiveInfinity;
-        Isac.Conic.ConicSolution? solution = null;
-        for (int r = 0; r < rounds; r++)
-        {
-            solution = Isac.Conic.ConicSolver.Solve(problem, settings);
-            best = Math.Min(best, solution.SolveTime.TotalSeconds);
-        }
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{Path.GetFileName(f)} {solution!.Status} {solution.Iterations} {best:F4} {solution.PrimalObjective:G10}"));
-    }
-    return 0;
-}
 
 static double Median(IEnumerable<double> values)
 {
