@@ -135,8 +135,34 @@ public static class RobustPrecoder
         };
     }
 
-    /// <summary>Convex-concave steps until the largest RCRB improves by less than the tolerance (a failed step stops, keeping the symbols before it).</summary>
+    /// <summary>
+    /// The refinement; with <see cref="RefinementCaps.Best"/> and a design with caps, run from the same symbols under
+    /// Algorithm 1's caps and under the limits of (P3), keeping the frame whose largest RCRB is lower.
+    /// </summary>
     private static RefinementReport Refine(IRefinableDesign design, RefinementSettings settings)
+    {
+        if (!design.HasRefinementCaps) return RefineOnce(design, settings, "");
+        if (settings.Caps != RefinementCaps.Best)
+        {
+            design.Caps = settings.Caps;
+            return RefineOnce(design, settings, CapsName(settings.Caps));
+        }
+        var start = design.Checkpoint();
+        design.Caps = RefinementCaps.Algorithm;
+        var algorithm = RefineOnce(design, settings, CapsName(RefinementCaps.Algorithm));
+        var afterAlgorithm = design.Checkpoint();
+        design.Restore(start);
+        design.Caps = RefinementCaps.Limits;
+        var limits = RefineOnce(design, settings, CapsName(RefinementCaps.Limits));
+        if (limits.FinalRcrbDeg.Max() <= algorithm.FinalRcrbDeg.Max()) return limits;
+        design.Restore(afterAlgorithm);
+        return algorithm;
+    }
+
+    private static string CapsName(RefinementCaps caps) => caps == RefinementCaps.Limits ? "limits" : "algorithm";
+
+    /// <summary>Convex-concave steps until the largest RCRB improves by less than the tolerance (a failed step stops, keeping the symbols before it).</summary>
+    private static RefinementReport RefineOnce(IRefinableDesign design, RefinementSettings settings, string caps)
     {
         var unrefined = design.TransmittedRcrbDeg();
         double previous = unrefined.Max();
@@ -147,16 +173,16 @@ public static class RobustPrecoder
             if (!outcome.Ok)
             {
                 string what = outcome.Infeasible ? $"{outcome.Problem} is infeasible" : $"the solver failed on {outcome.Problem} ({outcome.Detail})";
-                return new RefinementReport(step - 1, unrefined, history, false, $"refinement step {step}: {what}; the symbols of step {step - 1} stand");
+                return new RefinementReport(step - 1, unrefined, history, false, $"refinement step {step}: {what}; the symbols of step {step - 1} stand", caps);
             }
             var now = design.TransmittedRcrbDeg();
             history.Add(now);
             double current = now.Max();
             if (!(previous - current > settings.RelativeTolerance * previous))
-                return new RefinementReport(step, unrefined, history, true, "");
+                return new RefinementReport(step, unrefined, history, true, "", caps);
             previous = current;
         }
-        return new RefinementReport(settings.MaxIterations, unrefined, history, false, "");
+        return new RefinementReport(settings.MaxIterations, unrefined, history, false, "", caps);
     }
 
     private static AlternatingDesign Create(DesignContext context, Tradeoff tradeoff) => context.Settings.Scheme switch

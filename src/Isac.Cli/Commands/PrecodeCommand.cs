@@ -35,12 +35,18 @@ public static class PrecodeCommand
         var seed = new Option<long?>("--seed") { Description = "Override the scenario's seed (channels, symbols)" };
         var iterations = new Option<int>("--max-iterations") { Description = "Algorithm 1's iteration cap (default 10)", DefaultValueFactory = _ => 10 };
         var refine = new Option<int>("--refine-steps") { Description = "Symbol level: refinement steps of the relaxation's symbols (default 8, 0: off)", DefaultValueFactory = _ => 8 };
+        var refineCaps = new Option<string>("--refine-caps")
+        {
+            Description = "SLP-CBF refinement caps: the limits of (P3) (I_max, P_leak^max), those Algorithm 1 ended with, or best (both, the better frame kept)",
+            DefaultValueFactory = _ => "best",
+        };
+        refineCaps.AcceptOnlyFromAmong("best", "limits", "algorithm");
         var randomizations = new Option<int>("--randomizations") { Description = "Block level: Gaussian randomisation draws when the relaxation is not rank one (default 32)", DefaultValueFactory = _ => 32 };
         var verbose = new Option<bool>("--verbose") { Description = "Write every convex problem's size and the solver's log to standard error" };
 
         var cmd = new Command("precode", "Design paper A's robust multi-cell ISAC precoders for a network scenario")
         {
-            scenario, scheme, gamma, delta, rho, robust, output, seed, iterations, refine, randomizations, verbose,
+            scenario, scheme, gamma, delta, rho, robust, output, seed, iterations, refine, refineCaps, randomizations, verbose,
         };
         cmd.SetAction(parse =>
         {
@@ -50,7 +56,7 @@ public static class PrecodeCommand
             if (parse.GetValue(seed) is long s)
                 read = read with { Seed = s >= 0 ? (ulong)s : throw new IsacInputException("--seed", $"expected an integer >= 0, got {s}") };
             var network = Build(read, file.ToString());
-            var settings = Settings(parse, scheme, gamma, delta, rho, robust, iterations, refine, randomizations, verbose);
+            var settings = Settings(parse, scheme, gamma, delta, rho, robust, iterations, refine, refineCaps, randomizations, verbose);
             using var interrupt = new InterruptSignal();
             var result = RobustPrecoder.Design(network, settings, interrupt.Token, null, parse.GetValue(verbose) ? parse.Err() : null);
             string folder = parse.GetValue(output)!;
@@ -77,7 +83,7 @@ public static class PrecodeCommand
     }
 
     private static DesignSettings Settings(ParseResult parse, Option<string> scheme, Option<double> gamma, Option<double> delta, Option<double> rho,
-        Option<string> robust, Option<int> iterations, Option<int> refine, Option<int> randomizations, Option<bool> verbose)
+        Option<string> robust, Option<int> iterations, Option<int> refine, Option<string> refineCaps, Option<int> randomizations, Option<bool> verbose)
     {
         double g = parse.GetValue(gamma), d = parse.GetValue(delta), r = parse.GetValue(rho);
         if (!double.IsFinite(g) || g < -100 || g > 100) throw new IsacInputException("--gamma-db", $"expected a number of dB in [-100, 100], got {Format(g)}");
@@ -96,7 +102,11 @@ public static class PrecodeCommand
             Rho = r,
             Robustness = parse.GetValue(robust) == "exact" ? RobustnessModel.Exact : RobustnessModel.Paper,
             Alternating = defaults.Alternating with { MaxIterations = it },
-            Refinement = defaults.Refinement with { MaxIterations = steps },
+            Refinement = defaults.Refinement with
+            {
+                MaxIterations = steps,
+                Caps = parse.GetValue(refineCaps) switch { "algorithm" => RefinementCaps.Algorithm, "limits" => RefinementCaps.Limits, _ => RefinementCaps.Best },
+            },
             Recovery = defaults.Recovery with { Randomizations = draws },
             Solver = parse.GetValue(verbose) ? defaults.Solver with { Verbosity = Isac.Conic.Verbosity.Iterations } : defaults.Solver,
         };

@@ -26,7 +26,7 @@ internal static class PrecodeSummary
         if (r.Recovery is { } rec)
             o.WriteLine($"recovery: {rec.Method} (largest λ₂/λ₁ {F(rec.LargestEigenvalueRatio, "G3")}; {rec.CandidatesFeasible} of {rec.CandidatesTried} candidates feasible)");
         if (r.Refinement is { } f)
-            o.WriteLine($"refinement: {f.Steps} step{(f.Steps == 1 ? "" : "s")}, RCRB of the relaxation's own symbols {string.Join(", ", f.UnrefinedRcrbDeg.Select(x => F(x)))} deg{(f.Message.Length > 0 ? $" ({f.Message})" : "")}");
+            o.WriteLine($"refinement: {f.Steps} step{(f.Steps == 1 ? "" : "s")}, RCRB of the relaxation's own symbols {string.Join(", ", f.UnrefinedRcrbDeg.Select(x => F(x)))} deg{(f.Caps.Length > 0 ? $", caps: {f.Caps}" : "")}{(f.Message.Length > 0 ? $" ({f.Message})" : "")}");
     }
 
     private static double At(double[] values, int i) => i < values.Length ? values[i] : double.NaN;

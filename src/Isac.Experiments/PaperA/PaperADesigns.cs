@@ -53,6 +53,7 @@ internal static class PaperADesigns
             .Set("prop3_min_sinr_db", r.Proposition3MinSinrDb)
             .Set("iterations", r.Iterations.Count)
             .Set("recovery", r.Recovery?.Method ?? "")
+            .Set("refine_caps", r.Refinement?.Caps ?? "")
             .Set("message", r.Message);
     }
 }

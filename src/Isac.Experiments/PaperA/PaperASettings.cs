@@ -32,13 +32,16 @@ public sealed record PaperASettings(NetworkSpec Network, double Delta, double Ga
     /// <summary>Fig. 7: draw the errors on the sphere ‖e‖ = δ (true) or uniformly in the ball (<c>errors_on_surface</c>).</summary>
     public bool ErrorsOnSurface { get; init; } = true;
 
+    /// <summary>SLP-CBF refinement caps (<c>refine_caps</c>: <c>"best"</c>, the default, <c>"limits"</c> or <c>"algorithm"</c>; <see cref="RefinementCaps"/>).</summary>
+    public RefinementCaps RefineCaps { get; init; } = RefinementCaps.Best;
+
     /// <summary>Fig. 4: step of the beampattern's angle grid, degrees (<c>angle_step_deg</c>).</summary>
     public double AngleStepDeg { get; init; } = 0.5;
 
     /// <summary>The field names of the section.</summary>
     public static readonly string[] Fields =
     [
-        "network", "delta", "gamma_db", "gamma_cbf_db", "gamma_comp_db", "max_iterations", "refine_steps", "randomizations",
+        "network", "delta", "gamma_db", "gamma_cbf_db", "gamma_comp_db", "max_iterations", "refine_steps", "refine_caps", "randomizations",
         "error_draws", "errors_on_surface", "angle_step_deg",
     ];
 
@@ -57,6 +60,9 @@ public sealed record PaperASettings(NetworkSpec Network, double Delta, double Ga
             GammaCompDb = s.OptionalField("gamma_comp_db")?.DoubleInRange(-100, 100) ?? defaults.GammaCompDb,
             MaxIterations = s.OptionalField("max_iterations")?.Int(1, 1000) ?? defaults.MaxIterations,
             RefineSteps = s.OptionalField("refine_steps")?.Int(0, 1000) ?? defaults.RefineSteps,
+            RefineCaps = s.OptionalField("refine_caps") is JsonCursor caps
+                ? caps.OneOf("best", "limits", "algorithm") switch { "algorithm" => RefinementCaps.Algorithm, "limits" => RefinementCaps.Limits, _ => RefinementCaps.Best }
+                : defaults.RefineCaps,
             Randomizations = s.OptionalField("randomizations")?.Int(0, 100000) ?? defaults.Randomizations,
             ErrorDraws = s.OptionalField("error_draws")?.Int(1, 1000000) ?? defaults.ErrorDraws,
             ErrorsOnSurface = s.OptionalField("errors_on_surface")?.Bool() ?? defaults.ErrorsOnSurface,
@@ -73,7 +79,7 @@ public sealed record PaperASettings(NetworkSpec Network, double Delta, double Ga
             Delta = delta ?? Delta,
             Robustness = robustness,
             Alternating = d.Alternating with { MaxIterations = MaxIterations },
-            Refinement = d.Refinement with { MaxIterations = RefineSteps },
+            Refinement = d.Refinement with { MaxIterations = RefineSteps, Caps = RefineCaps },
             Recovery = d.Recovery with { Randomizations = Randomizations, Seed = seed },
         };
     }

@@ -105,4 +105,11 @@ public sealed record RecoveryReport(string Method, double LargestEigenvalueRatio
 /// <param name="RcrbDegByStep">RCRB of every BS after each step, degrees.</param>
 /// <param name="Converged">The CRB improved by less than the tolerance before the step cap.</param>
 /// <param name="Message">Why it stopped early (a failed step; the symbols before it stand), or empty.</param>
-public sealed record RefinementReport(int Steps, double[] UnrefinedRcrbDeg, IReadOnlyList<double[]> RcrbDegByStep, bool Converged, string Message);
+/// <param name="Caps">SLP-CBF: the caps of the transmitted frame's refinement (<c>limits</c> or <c>algorithm</c>,
+/// <see cref="RefinementCaps"/>); empty for designs without caps.</param>
+public sealed record RefinementReport(int Steps, double[] UnrefinedRcrbDeg, IReadOnlyList<double[]> RcrbDegByStep, bool Converged, string Message,
+    string Caps = "")
+{
+    /// <summary>RCRB of every BS of the frame the refinement left (the last step's, or the relaxation's symbols' without steps), degrees.</summary>
+    public double[] FinalRcrbDeg => RcrbDegByStep.Count > 0 ? RcrbDegByStep[^1] : UnrefinedRcrbDeg;
+}

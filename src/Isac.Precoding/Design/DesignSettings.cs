@@ -104,7 +104,8 @@ public sealed record RecoverySettings(int Randomizations = 32, double RankOneTol
 /// </summary>
 /// <param name="MaxIterations">Steps (default 8; 0 transmits the relaxation's symbols as they are).</param>
 /// <param name="RelativeTolerance">Stop when the CRB improves by less than this, relative (default 1e-3).</param>
-public sealed record RefinementSettings(int MaxIterations = 8, double RelativeTolerance = 1e-3)
+/// <param name="Caps">Which interference and leakage caps SLP-CBF's refinement keeps (default <see cref="RefinementCaps.Best"/>).</param>
+public sealed record RefinementSettings(int MaxIterations = 8, double RelativeTolerance = 1e-3, RefinementCaps Caps = RefinementCaps.Best)
 {
     /// <summary>Checks the numbers.</summary>
     public void Validate()
@@ -112,6 +113,28 @@ public sealed record RefinementSettings(int MaxIterations = 8, double RelativeTo
         if (MaxIterations < 0 || MaxIterations > 1000) throw new ArgumentOutOfRangeException(nameof(MaxIterations), MaxIterations, "must lie in [0, 1000]");
         if (!(RelativeTolerance > 0) || RelativeTolerance >= 1) throw new ArgumentOutOfRangeException(nameof(RelativeTolerance), RelativeTolerance, "must lie in (0, 1)");
     }
+}
+
+/// <summary>
+/// The caps SLP-CBF's refinement keeps on the inter-cell interference amplitude a (every other cell's user sees
+/// at most a²/(J−1) from this BS, and the own users' constructive-interference thresholds use σ² + a²) and on the
+/// leakage toward the other targets.
+/// </summary>
+public enum RefinementCaps
+{
+    /// <summary>Both of the below, each from the relaxation's symbols; the frame whose largest RCRB is lower is
+    /// transmitted (the default; twice the refinement's solves). Neither wins everywhere: the limits free the
+    /// symbols at low γ, Algorithm 1's caps keep the users' thresholds low at high γ.</summary>
+    Best,
+
+    /// <summary>The limits of (P3) itself: a² = I_max and P_leak = P_leak^max. Algorithm 1 shrinks
+    /// its caps to what the relaxation's symbols need, and those symbols carry almost no sensing power (it sits in
+    /// R − XXᴴ/L), so under CSI errors the term δ‖x_s‖ of the inter-cell bound held the refined symbols to a
+    /// fraction of the power (docs/derivations.md §6.2).</summary>
+    Limits,
+
+    /// <summary>The caps Algorithm 1 ended with (the behaviour before the choice existed).</summary>
+    Algorithm,
 }
 
 /// <summary>How (P3)/(P4) relate the symbols x_s to the covariance R that enters the FIM and the power.</summary>

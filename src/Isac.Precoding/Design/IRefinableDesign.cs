@@ -8,4 +8,16 @@ internal interface IRefinableDesign
 
     /// <summary>RCRB (degrees) of every BS at the covariance (1/L)·X·Xᴴ of the accepted symbols.</summary>
     double[] TransmittedRcrbDeg();
+
+    /// <summary>Whether the refinement keeps caps that <see cref="Caps"/> chooses (SLP-CBF with J &gt; 1).</summary>
+    bool HasRefinementCaps { get; }
+
+    /// <summary>The caps the next refinement run keeps (<see cref="RefinementCaps.Limits"/> or <see cref="RefinementCaps.Algorithm"/>).</summary>
+    RefinementCaps Caps { get; set; }
+
+    /// <summary>A copy of the design's state (accepted iterate and caps), for <see cref="Restore"/>.</summary>
+    object Checkpoint();
+
+    /// <summary>Returns to a state taken by <see cref="Checkpoint"/>.</summary>
+    void Restore(object checkpoint);
 }

@@ -126,6 +126,7 @@ public static class DesignResultWriter
         w.WriteEndArray();
         w.WriteBoolean("converged", f.Converged);
         w.WriteString("message", f.Message);
+        w.WriteString("caps", f.Caps);
         w.WriteEndObject();
     }
 

@@ -88,8 +88,48 @@ internal sealed class SlpCbfDesign : AlternatingDesign, IRefinableDesign
     public StepOutcome Refine(int step)
     {
         for (int n = 0; n < _j; n++) _current[n] = TransmittedCovariance(n);
+        if (step == 1 && _j > 1 && Caps == RefinementCaps.Limits)
+        {
+            // The caps are variables of (P3) bounded by these limits; any common value keeps every BS's
+            // constructive-interference guarantee, since each BS's thresholds and emissions use the same a.
+            var limits = _c.Network.Limits;
+            // Never below the current caps, so that the accepted symbols stay feasible.
+            _amplitudeCap = Math.Max(_amplitudeCap, Math.Sqrt(_c.Normalized(limits.InterferenceMax)));
+            for (int n = 0; n < _j; n++) _leakCap[n] = Math.Max(_leakCap[n], _c.Normalized(limits.LeakageMax));
+        }
         return Solve(step, refine: true);
     }
+
+    /// <inheritdoc/>
+    public bool HasRefinementCaps => _j > 1;
+
+    /// <inheritdoc/>
+    public RefinementCaps Caps { get; set; } = RefinementCaps.Algorithm;
+
+    /// <inheritdoc/>
+    public object Checkpoint() => new State(Copy(Symbols), Copy(Covariances), (double[])Bounds.Clone(), (double[])GammaRatio.Clone(),
+        (double[])_objective.Clone(), Copy(_current), (ScaledFisher[])_fishers.Clone(), _amplitudeCap, (double[])_leakCap.Clone());
+
+    /// <inheritdoc/>
+    public void Restore(object checkpoint)
+    {
+        var s = (State)checkpoint;
+        s.Symbols.CopyTo(Symbols, 0);
+        s.Covariances.CopyTo(Covariances, 0);
+        s.Bounds.CopyTo(Bounds, 0);
+        s.GammaRatio.CopyTo(GammaRatio, 0);
+        s.Objective.CopyTo(_objective, 0);
+        s.Current.CopyTo(_current, 0);
+        _fishers = (ScaledFisher[])s.Fishers.Clone();
+        _amplitudeCap = s.AmplitudeCap;
+        s.LeakCap.CopyTo(_leakCap, 0);
+    }
+
+    /// <summary>The state <see cref="Checkpoint"/> copies (the matrices are never changed in place, so the arrays are copied, not them).</summary>
+    private sealed record State(Matrix<Complex>[] Symbols, Matrix<Complex>[] Covariances, double[] Bounds, double[] GammaRatio, double[] Objective,
+        Matrix<Complex>[] Current, ScaledFisher[] Fishers, double AmplitudeCap, double[] LeakCap);
+
+    private static Matrix<Complex>[] Copy(Matrix<Complex>[] m) => (Matrix<Complex>[])m.Clone();
 
     /// <inheritdoc/>
     public double[] TransmittedRcrbDeg() => SensingMetrics.RcrbDeg(_c.Network.Scene, CoordinationMode.Cbf,

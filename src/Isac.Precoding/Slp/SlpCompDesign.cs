@@ -62,6 +62,19 @@ internal sealed class SlpCompDesign : AlternatingDesign, IRefinableDesign
     public StepOutcome Refine(int step) => Solve(step, Symbols);
 
     /// <inheritdoc/>
+    public bool HasRefinementCaps => false;
+
+    /// <inheritdoc/>
+    public RefinementCaps Caps { get; set; } = RefinementCaps.Algorithm;
+
+    /// <inheritdoc/>
+    public object Checkpoint() => (Symbols, Covariance, (double[])Bounds.Clone(), GammaRatio, _objective);
+
+    /// <inheritdoc/>
+    public void Restore(object checkpoint) =>
+        (Symbols, Covariance, Bounds, GammaRatio, _objective) = ((Matrix<Complex>, Matrix<Complex>, double[], double, double))checkpoint;
+
+    /// <inheritdoc/>
     public double[] TransmittedRcrbDeg() => SensingMetrics.RcrbDeg(_c.Network.Scene, CoordinationMode.Comp,
         Isac.Physics.Sensing.TransmitCovariance.FromSymbols(Symbols) * _c.Network.TransmitPower);
 

@@ -42,6 +42,29 @@ public class PrecodeCommandTests
         Assert.True(doc.RootElement.GetProperty("worstCaseMinSinrDb").GetDouble() >= 5 - 1e-4);
     }
 
+    [Theory]
+    [InlineData("limits")]
+    [InlineData("algorithm")]
+    public void RefineCaps_AreRecordedInTheResult(string caps)
+    {
+        using var temp = new TempFolder();
+        var r = CliRunner.Run("precode", "--scenario", Scenario("explicit-small.json"), "--scheme", "slp-cbf", "--gamma-db", "5",
+            "--refine-caps", caps, "--refine-steps", "2", "--out", temp.Path);
+
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains($"caps: {caps}", r.Out);
+        using var doc = JsonDocument.Parse(File.ReadAllText(temp.Sub("precode-slp-cbf.json")));
+        Assert.Equal(caps, doc.RootElement.GetProperty("refinement").GetProperty("caps").GetString());
+    }
+
+    [Fact]
+    public void UnknownRefineCaps_IsAParseError()
+    {
+        var r = CliRunner.Run("precode", "--scenario", Scenario("explicit-small.json"), "--scheme", "slp-cbf", "--gamma-db", "5", "--refine-caps", "loose");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("loose", r.Err);
+    }
+
     [Fact]
     public void UnreachableGamma_IsAnInfeasibleResultNotAnError()
     {

@@ -46,6 +46,24 @@ public class PaperAFigureTests
         Assert.All(achieved, c => Assert.True(double.IsFinite(c.Y[0]) && double.IsNaN(c.Y[1])));
     }
 
+    [Theory]
+    [InlineData("algorithm")]
+    [InlineData("limits")]
+    public void RefineCaps_ReachTheDesignAndItsColumn(string caps)
+    {
+        var s = Scenario("fig5", """{ "draws": 1, "scheme": ["slp-cbf"], "gamma_db": [5] }""",
+            $$"""{ "network": {{Tiny}}, "refine_steps": 2, "refine_caps": "{{caps}}" }""");
+        Assert.Equal(caps, Assert.Single(Run(s)).Text("refine_caps"));
+    }
+
+    [Fact]
+    public void UnknownRefineCaps_NamesTheJsonPath()
+    {
+        var e = Assert.Throws<Isac.Core.IsacInputException>(() => Scenario("fig5", """{ "draws": 1, "scheme": ["slp-cbf"], "gamma_db": [5] }""",
+            $$"""{ "network": {{Tiny}}, "refine_caps": "loose" }"""));
+        Assert.Contains("refine_caps", e.Message);
+    }
+
     [Fact]
     public void Fig7_NoErrorDrawFallsBelowTheDesignsExactWorstCase()
     {

@@ -113,6 +113,30 @@ public class RobustPrecoderTests
     }
 
     [Fact]
+    public void SlpCbfRefinement_BestCaps_KeepsTheBetterOfBothRuns()
+    {
+        var network = TestNetworks.Small.Build(11);
+        var settings = TestNetworks.Settings(PrecodingScheme.SlpCbf, 10) with { Delta = 0.01 };
+        RefinementSettings With(RefinementCaps caps) => settings.Refinement with { Caps = caps };
+        var algorithm = RobustPrecoder.Design(network, settings with { Refinement = With(RefinementCaps.Algorithm) });
+        var limits = RobustPrecoder.Design(network, settings with { Refinement = With(RefinementCaps.Limits) });
+        var best = RobustPrecoder.Design(network, settings with { Refinement = With(RefinementCaps.Best) });
+
+        Assert.All(new[] { algorithm, limits, best }, r => Assert.Equal(DesignStatus.Solved, r.Status));
+        Assert.Equal("algorithm", algorithm.Refinement!.Caps);
+        Assert.Equal("limits", limits.Refinement!.Caps);
+        // The two runs differ on this network, so the choice below is a real one.
+        Assert.True(Math.Abs(limits.MaxRcrbDeg - algorithm.MaxRcrbDeg) > 1e-3 * algorithm.MaxRcrbDeg);
+        var winner = limits.MaxRcrbDeg <= algorithm.MaxRcrbDeg ? limits : algorithm;
+        Assert.Equal(winner.Refinement!.Caps, best.Refinement!.Caps);
+        // The transmitted frame is the winner's, evaluated from its symbols (same channels, same start).
+        Assert.Equal(winner.MaxRcrbDeg, best.MaxRcrbDeg, 1e-9 * winner.MaxRcrbDeg);
+        Assert.Equal(winner.Refinement.FinalRcrbDeg.Max(), best.MaxRcrbDeg, 1e-9 * best.MaxRcrbDeg);
+        // Either caps keep the robust SINR guarantee: the exact worst case over the error ball meets γ.
+        Assert.All(new[] { algorithm, limits, best }, r => Assert.True(r.WorstCaseMinSinrDb >= 10 - Tolerances.ConstraintDb));
+    }
+
+    [Fact]
     public void IntermediateRho_UsesTheNormalisationFactorsAndTradesCrbForSinr()
     {
         var network = TestNetworks.Tiny.Build(2);
