@@ -26,7 +26,7 @@ public static class PlotRenderer
         svgPlot.SaveSvg(svgPath, spec.Width, spec.Height);
     }
 
-    private static Plot Build(PlotSpec spec, (double PxPerX, double PxPerY)? svgDashes)
+    internal static Plot Build(PlotSpec spec, (double PxPerX, double PxPerY)? svgDashes)
     {
         var plot = new Plot();
         plot.Font.Set(EmbeddedFonts.Family);
@@ -74,6 +74,7 @@ public static class PlotRenderer
         plot.XLabel(spec.XLabel);
         plot.YLabel(spec.YLabel);
         if (spec.Series.Count > 0) PlaceLegend(plot, spec);
+        if (spec.IntegerX) plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         if (spec.XLimits is var (x0, x1)) plot.Axes.SetLimitsX(x0, x1);
         if (spec.YLimits is var (y0, y1)) plot.Axes.SetLimitsY(y0, y1);
         return plot;

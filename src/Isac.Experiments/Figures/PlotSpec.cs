@@ -13,6 +13,9 @@ public sealed record PlotSpec(string Title, string XLabel, string YLabel, IReadO
     /// <summary>Fixed x-axis range, or null to fit the data.</summary>
     public (double Min, double Max)? XLimits { get; init; }
 
+    /// <summary>Ticks of the x axis at whole numbers only (epochs, iterations, antenna counts).</summary>
+    public bool IntegerX { get; init; }
+
     /// <summary>Fixed y-axis range, or null to fit the data.</summary>
     public (double Min, double Max)? YLimits { get; init; }
 

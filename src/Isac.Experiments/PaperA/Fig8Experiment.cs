@@ -78,7 +78,7 @@ public sealed class Fig8Experiment : Experiment<PaperASettings>
             new Figure("fig8", Title, caption, table,
             [
                 new PlotSpec("RCRB versus the number of transmit antennas", "transmit antennas per BS, Ntx", "RCRB (deg), mean over draws", series)
-                { Legend = LegendPlacement.Outside, Width = 1000 },
+                { Legend = LegendPlacement.Outside, Width = 1000, IntegerX = true },
             ]),
         ];
     }

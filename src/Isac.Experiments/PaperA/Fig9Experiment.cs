@@ -109,7 +109,7 @@ public sealed class Fig9Experiment : Experiment<PaperASettings>
         [
             new Figure("fig9", Title, caption, table,
             [
-                new PlotSpec("Convergence of Algorithm 1", "iteration", "RCRB of the iterate (deg)", series) { Legend = LegendPlacement.Outside, Width = 1100 },
+                new PlotSpec("Convergence of Algorithm 1", "iteration", "RCRB of the iterate (deg)", series) { Legend = LegendPlacement.Outside, Width = 1100, IntegerX = true },
             ]),
         ];
     }

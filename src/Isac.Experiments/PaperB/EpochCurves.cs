@@ -53,6 +53,6 @@ internal static class EpochCurves
                 return new LineSeries(label(points[0].Keys[..keyCount]), points.Select(p => p.Keys[^1].Number).ToList(),
                     points.Select(p => p.Mean).ToList()) { ErrorBars = bars ? points.Select(p => p.HalfWidth95).ToList() : null };
             }).ToList();
-        return new PlotSpec(title, "epoch n", "accumulated PFR Σ_k ln R̂_k (eq. 7a)", series) { Legend = LegendPlacement.Outside };
+        return new PlotSpec(title, "epoch n", "accumulated PFR Σ_k ln R̂_k (eq. 7a)", series) { Legend = LegendPlacement.Outside, IntegerX = true };
     }
 }

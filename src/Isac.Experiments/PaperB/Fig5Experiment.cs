@@ -71,6 +71,7 @@ public sealed class Fig5Experiment : PaperBExperiment
         var plot = new PlotSpec("Fig. 5: virtual PFR versus FP iteration", "FP iteration", "virtual PFR Σ_ℓ Σ_k w_k log2(1 + SALINR_k) (eq. 17a)", series)
         {
             Legend = LegendPlacement.LowerRight,
+            IntegerX = true,
         };
         return
         [

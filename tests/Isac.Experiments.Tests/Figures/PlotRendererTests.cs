@@ -23,6 +23,24 @@ public class PlotRendererTests
     }
 
     [Fact]
+    public void IntegerX_PutsMajorTicksOnWholeNumbersOnly()
+    {
+        var spec = new PlotSpec("t", "epoch", "y", [new LineSeries("s", [1, 2, 3], [100, 300, 200])]);
+        double[] MajorTicks(PlotSpec s)
+        {
+            using var plot = PlotRenderer.Build(s, svgDashes: null);
+            plot.GetImage(s.Width, s.Height).Dispose(); // the ticks are generated while rendering
+            return plot.Axes.Bottom.TickGenerator.Ticks.Where(t => t.IsMajor).Select(t => t.Position).ToArray();
+        }
+
+        // Over 1..3 the automatic ticks fall at halves or finer; the integer ticks do not.
+        Assert.Contains(MajorTicks(spec), x => x != Math.Round(x));
+        var integer = MajorTicks(spec with { IntegerX = true });
+        Assert.NotEmpty(integer);
+        Assert.All(integer, x => Assert.Equal(Math.Round(x), x));
+    }
+
+    [Fact]
     public void EmbeddedFont_IsDejaVuSans()
     {
         var fonts = new EmbeddedFonts();
