@@ -69,6 +69,10 @@ public static class RobustPrecoder
         var run = design.Run(settings.Alternating, cancellation);
         if (!run.HasSolution) return Failed(settings, run, runner, clock, "");
         var solution = design.Solution();
+        if (solution.Streams is { } relaxed && design is IRankReducible reducible && settings.Recovery.RankReduction > 0
+            && BeamformerRecovery.LargestEigenvalueRatio(relaxed) > settings.Recovery.RankOneTolerance
+            && reducible.ReduceRank(settings.Recovery.RankReduction))
+            solution = design.Solution();
         var mode = settings.Scheme.Mode();
         var relaxationRcrb = SensingMetrics.RcrbDeg(network.Scene, mode, solution.Covariance);
         double designGammaDb = SensingMetrics.Db(solution.UserGamma.Min());

@@ -33,7 +33,7 @@ namespace Isac.Precoding.Blp;
 /// (conservative) bound of the inter-cell interference. With γ variable the intra-cell cap returns
 /// with exact worst cases on both sides.</para>
 /// </remarks>
-internal sealed class BlpCbfDesign : AlternatingDesign
+internal sealed class BlpCbfDesign : AlternatingDesign, IRankReducible
 {
     private readonly DesignContext _c;
     private readonly Tradeoff _tradeoff;
@@ -88,22 +88,11 @@ internal sealed class BlpCbfDesign : AlternatingDesign
         var gammas = new double[_j];
         var objective = new double[_j];
         var intraCaps = (double[])_intraCap.Clone();
+        _lastA = new CapsOfA(iteration, (double[])_leakCap.Clone(), _interCap, (double[])_intraCap.Clone());
         for (int m = 0; m < _j; m++)
         {
             var model = new Model($"P1.A-bs{m + 1}");
-            var (w, t) = Base(model, m);
-            Expression g = _tradeoff.GammaIsVariable ? Expr.Constant(1.0) + ModelVariables.NonNegative(model, "g_minus_1") : Expr.Constant(1.0);
-            AddLeakage(model, m, w, Expr.Constant(_leakCap[m]));
-            AddInterCell(model, m, w, Expr.Constant(_interCap));
-            Variable? intraVar = null;
-            if (_joint) AddJointSinr(model, m, w);
-            else if (iteration == 1 && _tradeoff.SensingOnly && _c.Settings.Alternating.OptimizeInitialCaps)
-            {
-                intraVar = ModelVariables.NonNegative(model, "I_intra");
-                AddCappedSinr(model, m, w, g, intraVar);
-            }
-            else AddCappedSinr(model, m, w, g, Expr.Constant(_intraCap[m]));
-
+            var (w, t, g, intraVar) = BuildA(model, m, _lastA);
             _tradeoff.SetObjective(model, t, g, _fishers[m].AngleScale, _c.Gamma, m);
             var s = _c.Runner.Solve(model, "P1.A", iteration, m);
             if (!SolveOutcome.Usable(s)) return SolveOutcome.Failed(s, $"P1.A at BS {m + 1}");
@@ -122,6 +111,51 @@ internal sealed class BlpCbfDesign : AlternatingDesign
             _intraCap[m] = intraCaps[m];
         }
         return StepOutcome.Success;
+    }
+
+    /// <summary>The caps the last (P1.A) was solved with (Algorithm 1's (P1.B) changes them afterwards).</summary>
+    private sealed record CapsOfA(int Iteration, double[] Leak, double Inter, double[] Intra);
+
+    private CapsOfA? _lastA;
+
+    /// <summary>(P1.A) of BS m without its objective, under the given caps.</summary>
+    private (Variable[] W, Variable? T, Expression G, Variable? IntraVar) BuildA(Model model, int m, CapsOfA caps)
+    {
+        var (w, t) = Base(model, m);
+        Expression g = _tradeoff.GammaIsVariable ? Expr.Constant(1.0) + ModelVariables.NonNegative(model, "g_minus_1") : Expr.Constant(1.0);
+        AddLeakage(model, m, w, Expr.Constant(caps.Leak[m]));
+        AddInterCell(model, m, w, Expr.Constant(caps.Inter));
+        Variable? intraVar = null;
+        if (_joint) AddJointSinr(model, m, w);
+        else if (caps.Iteration == 1 && _tradeoff.SensingOnly && _c.Settings.Alternating.OptimizeInitialCaps)
+        {
+            intraVar = ModelVariables.NonNegative(model, "I_intra");
+            AddCappedSinr(model, m, w, g, intraVar);
+        }
+        else AddCappedSinr(model, m, w, g, Expr.Constant(caps.Intra[m]));
+        return (w, t, g, intraVar);
+    }
+
+    /// <inheritdoc/>
+    public bool ReduceRank(double tolerance)
+    {
+        if (_lastA is null) return false;
+        bool changed = false;
+        for (int m = 0; m < _j; m++)
+        {
+            if (Recovery.BeamformerRecovery.LargestEigenvalueRatio(Streams[m]) <= _c.Settings.Recovery.RankOneTolerance) continue;
+            var model = new Model($"P1.A-rank-bs{m + 1}");
+            var (w, t, g, _) = BuildA(model, m, _lastA);
+            if (t is not null) model.Add(t <= Bounds[m] * (1 + tolerance));
+            if (_tradeoff.GammaIsVariable) model.Add(g >= GammaRatio[m] * (1 - tolerance));
+            model.Minimize(Expr.Sum(w.Select(x => Expr.Trace(x))));
+            var s = _c.Runner.Solve(model, "P1.A-rank", _lastA.Iteration, m);
+            if (!SolveOutcome.Usable(s)) continue;
+            Streams[m] = w.Select(x => s.Value(x)).ToArray();
+            if (t is not null) Bounds[m] = s.RealValue(t)[0, 0];
+            changed = true;
+        }
+        return changed;
     }
 
     protected override StepOutcome StepB(int iteration)

@@ -24,7 +24,7 @@ namespace Isac.Precoding.Blp;
 /// user; then there is no cap and one (P2.A) solve is the design. With γ variable the pair (41)-(42)
 /// is kept with exact worst cases: min_e hᵀW̃_kh* ≥ γ(Ĩ + σ̃²) and max_e Σ_{l≠k} … ≤ Ĩ (S-lemma each).</para>
 /// </remarks>
-internal sealed class BlpCompDesign : AlternatingDesign
+internal sealed class BlpCompDesign : AlternatingDesign, IRankReducible
 {
     private readonly DesignContext _c;
     private readonly Tradeoff _tradeoff;
@@ -65,9 +65,47 @@ internal sealed class BlpCompDesign : AlternatingDesign
 
     protected override double[] Objectives => [_objective];
 
+    private int _lastIteration = 1;
+
     protected override StepOutcome StepA(int iteration)
     {
         var model = new Model("P2.A");
+        var (w, t, f, g, capVar) = BuildA(model, iteration);
+        _tradeoff.SetObjective(model, f, g, _fishers[0].AngleScale, _c.Gamma, 0);
+
+        var s = _c.Runner.Solve(model, "P2.A", iteration, null);
+        if (!SolveOutcome.Usable(s)) return SolveOutcome.Failed(s, "P2.A");
+        Accept(s, w, t, g, capVar);
+        _objective = _tradeoff.SensingOnly ? -Crb(0, Bounds.Max()) : s.Objective;
+        _lastIteration = iteration;
+        return StepOutcome.Success;
+    }
+
+    /// <inheritdoc/>
+    public bool ReduceRank(double tolerance)
+    {
+        var model = new Model("P2.A-rank");
+        var (w, t, f, g, capVar) = BuildA(model, _lastIteration);
+        if (f is not null) model.Add(f <= Bounds.Max() * (1 + tolerance));
+        if (_tradeoff.GammaIsVariable) model.Add(g >= GammaRatio * (1 - tolerance));
+        model.Minimize(Expr.Sum(w.Select(x => Expr.Trace(x))));
+        var s = _c.Runner.Solve(model, "P2.A-rank", _lastIteration, null);
+        if (!SolveOutcome.Usable(s)) return false;
+        Accept(s, w, t, g, capVar);
+        return true;
+    }
+
+    private void Accept(Isac.Modeling.Solutions.ModelSolution s, Variable[] w, Variable[] t, Expression g, Variable? capVar)
+    {
+        Streams = w.Select(x => s.Value(x)).ToArray();
+        Bounds = t.Length > 0 ? t.Select(x => s.RealValue(x)[0, 0]).ToArray() : Enumerable.Repeat(double.NaN, _c.Network.Cells).ToArray();
+        GammaRatio = s.Scalar(g);
+        if (capVar is not null) _cap = Math.Max(s.Scalar(capVar), 0);
+    }
+
+    /// <summary>(P2.A)'s variables and constraints without its objective.</summary>
+    private (Variable[] W, Variable[] T, Variable? F, Expression G, Variable? Cap) BuildA(Model model, int iteration)
+    {
         var (w, t) = Base(model);
         Expression g = _tradeoff.GammaIsVariable ? Expr.Constant(1.0) + ModelVariables.NonNegative(model, "g_minus_1") : Expr.Constant(1.0);
         Variable? f = null;
@@ -84,17 +122,7 @@ internal sealed class BlpCompDesign : AlternatingDesign
             AddCappedSinr(model, w, u => capVar + _c.Noise, capVar);
         }
         else AddCappedSinr(model, w, u => g * (_cap + _c.Noise), Expr.Constant(_cap));
-
-        _tradeoff.SetObjective(model, f, g, _fishers[0].AngleScale, _c.Gamma, 0);
-
-        var s = _c.Runner.Solve(model, "P2.A", iteration, null);
-        if (!SolveOutcome.Usable(s)) return SolveOutcome.Failed(s, "P2.A");
-        Streams = w.Select(x => s.Value(x)).ToArray();
-        Bounds = t.Length > 0 ? t.Select(x => s.RealValue(x)[0, 0]).ToArray() : Enumerable.Repeat(double.NaN, _c.Network.Cells).ToArray();
-        GammaRatio = s.Scalar(g);
-        if (capVar is not null) _cap = Math.Max(s.Scalar(capVar), 0);
-        _objective = _tradeoff.SensingOnly ? -Crb(0, Bounds.Max()) : s.Objective;
-        return StepOutcome.Success;
+        return (w, t, f, g, capVar);
     }
 
     protected override StepOutcome StepB(int iteration)

@@ -86,13 +86,17 @@ public sealed record AlternatingSettings(int MaxIterations = 10, double Relative
 /// <param name="Randomizations">Gaussian randomisation draws when some W_k is not rank one (default 32).</param>
 /// <param name="RankOneTolerance">W is rank one when λ₂ ≤ tolerance·λ₁ (default 1e-6).</param>
 /// <param name="Seed">Seed of the randomisation draws.</param>
-public sealed record RecoverySettings(int Randomizations = 32, double RankOneTolerance = 1e-6, ulong Seed = 1)
+/// <param name="RankReduction">When the relaxation is not rank one, first re-solve the last (P·.A) for the least total
+/// power with its objective held within this relative tolerance of the accepted value (default 1e-5; 0: off), which
+/// moves an interior-point solution off the relative interior of a non-unique optimal face (docs/derivations.md §6.7).</param>
+public sealed record RecoverySettings(int Randomizations = 32, double RankOneTolerance = 1e-6, ulong Seed = 1, double RankReduction = 1e-5)
 {
     /// <summary>Checks the numbers.</summary>
     public void Validate()
     {
         if (Randomizations < 0 || Randomizations > 100000) throw new ArgumentOutOfRangeException(nameof(Randomizations), Randomizations, "must lie in [0, 100000]");
         if (!(RankOneTolerance > 0) || RankOneTolerance >= 1) throw new ArgumentOutOfRangeException(nameof(RankOneTolerance), RankOneTolerance, "must lie in (0, 1)");
+        if (!(RankReduction >= 0) || RankReduction >= 0.1) throw new ArgumentOutOfRangeException(nameof(RankReduction), RankReduction, "must lie in [0, 0.1)");
     }
 }
 

@@ -101,6 +101,19 @@ internal static class BeamformerRecovery
         return new Outcome(best, new RecoveryReport(best is null ? "none" : bestName, ratio, candidates.Count, feasible));
     }
 
+    /// <summary>max over k of λ₂/λ₁ of W_k (0 when every W_k is rank one or zero).</summary>
+    internal static double LargestEigenvalueRatio(Matrix<Complex>[] streams)
+    {
+        double ratio = 0;
+        foreach (var w in streams)
+        {
+            var (values, _) = Sorted(HermitianMatrix.HermitianPart(w).Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Hermitian));
+            double l1 = Math.Max(values[0], 0), l2 = values.Length > 1 ? Math.Max(values[1], 0) : 0;
+            ratio = Math.Max(ratio, l1 > 0 ? l2 / l1 : 0);
+        }
+        return ratio;
+    }
+
     /// <summary>
     /// Zero-forcing directions: user u's beam orthogonal to the other users' channels (CoMP: all of them, from
     /// all antennas; CBF: from its BS, against every user when Ntx ≥ J·K, else against its own cell's users),

@@ -137,6 +137,31 @@ public class RobustPrecoderTests
     }
 
     [Fact]
+    public void RankReduction_MovesANonUniqueRelaxedOptimumToRankOne()
+    {
+        // Paper A's Fig. 6 network (Ntx = Nrx = 6, L = 12), channel draw 2 of seed 1, exact-robust BLP-CoMP at
+        // γ = 0 dB, δ = 0.01: the interior-point optimum lies inside a non-unique optimal face and is not rank one.
+        var spec = new Isac.Precoding.Network.NetworkSpec { TransmitElements = 6, ReceiveElements = 6, FrameLength = 12 };
+        var network = spec.Build(Isac.Core.Random.DeterministicRandom.Derive(1UL, [2L]));
+        var settings = TestNetworks.Settings(PrecodingScheme.BlpComp, 0, 0.01, RobustnessModel.Exact);
+        var plain = RobustPrecoder.Design(network, settings with { Recovery = settings.Recovery with { RankReduction = 0 } });
+        var reduced = RobustPrecoder.Design(network, settings);
+
+        Assert.Equal(DesignStatus.Solved, plain.Status);
+        Assert.Equal(DesignStatus.Solved, reduced.Status);
+        Assert.True(plain.Recovery!.LargestEigenvalueRatio > settings.Recovery.RankOneTolerance);
+        // The least-power point of the optimal set is rank one: the relaxation is transmitted as it is.
+        Assert.Equal("eigenvector", reduced.Recovery!.Method);
+        Assert.Equal(reduced.MaxRelaxationRcrbDeg, reduced.MaxRcrbDeg, 1e-6 * reduced.MaxRcrbDeg);
+        // ... at the relaxation's optimum (CRB within the 1e-5 tolerance, RCRB within half of it) ...
+        Assert.True(reduced.MaxRelaxationRcrbDeg <= plain.MaxRelaxationRcrbDeg * (1 + 1e-5));
+        // ... where recovery from the first optimum had to give away sensing.
+        Assert.True(reduced.MaxRcrbDeg < plain.MaxRcrbDeg);
+        Assert.True(reduced.WorstCaseMinSinrDb >= -Tolerances.ConstraintDb);
+        Assert.Contains(reduced.Solves, r => r.Problem == "P2.A-rank");
+    }
+
+    [Fact]
     public void IntermediateRho_UsesTheNormalisationFactorsAndTradesCrbForSinr()
     {
         var network = TestNetworks.Tiny.Build(2);
