@@ -33,7 +33,7 @@ public sealed class Fig8Experiment : Experiment<PaperASettings>
     public override IReadOnlyList<SweepParameter> Parameters { get; } =
     [
         SweepParameter.Choice("scheme", "precoding design", PaperADesigns.Schemes, PaperADesigns.Schemes, PaperADesigns.Schemes),
-        SweepParameter.Integer("ntx", "", "transmit antennas per BS (the frame is Ntx + 6 symbols)", quick: [4, 8], full: [4, 6, 8, 10, 12], min: 2, max: 64),
+        SweepParameter.Integer("ntx", "", "transmit antennas per BS (the frame is Ntx + 6 symbols)", quick: [4, 8], full: [4, 6, 8, 10, 12, 14, 16], min: 2, max: 64),
     ];
 
     /// <inheritdoc/>
