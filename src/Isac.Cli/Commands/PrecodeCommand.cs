@@ -42,11 +42,13 @@ public static class PrecodeCommand
         };
         refineCaps.AcceptOnlyFromAmong("best", "limits", "algorithm");
         var randomizations = new Option<int>("--randomizations") { Description = "Block level: Gaussian randomisation draws when the relaxation is not rank one (default 32)", DefaultValueFactory = _ => 32 };
+        var timeLimit = new Option<double>("--time-limit") { Description = "Seconds the solver may spend on each convex problem (default 300)", DefaultValueFactory = _ => 300 };
+        var threads = new Option<int>("--threads") { Description = "Solver threads (default 1)", DefaultValueFactory = _ => 1 };
         var verbose = new Option<bool>("--verbose") { Description = "Write every convex problem's size and the solver's log to standard error" };
 
         var cmd = new Command("precode", "Design paper A's robust multi-cell ISAC precoders for a network scenario")
         {
-            scenario, scheme, gamma, delta, rho, robust, output, seed, iterations, refine, refineCaps, randomizations, verbose,
+            scenario, scheme, gamma, delta, rho, robust, output, seed, iterations, refine, refineCaps, randomizations, timeLimit, threads, verbose,
         };
         cmd.SetAction(parse =>
         {
@@ -56,7 +58,7 @@ public static class PrecodeCommand
             if (parse.GetValue(seed) is long s)
                 read = read with { Seed = s >= 0 ? (ulong)s : throw new IsacInputException("--seed", $"expected an integer >= 0, got {s}") };
             var network = Build(read, file.ToString());
-            var settings = Settings(parse, scheme, gamma, delta, rho, robust, iterations, refine, refineCaps, randomizations, verbose);
+            var settings = Settings(parse, scheme, gamma, delta, rho, robust, iterations, refine, refineCaps, randomizations, timeLimit, threads, verbose);
             using var interrupt = new InterruptSignal();
             var result = RobustPrecoder.Design(network, settings, interrupt.Token, null, parse.GetValue(verbose) ? parse.Err() : null);
             string folder = parse.GetValue(output)!;
@@ -83,7 +85,8 @@ public static class PrecodeCommand
     }
 
     private static DesignSettings Settings(ParseResult parse, Option<string> scheme, Option<double> gamma, Option<double> delta, Option<double> rho,
-        Option<string> robust, Option<int> iterations, Option<int> refine, Option<string> refineCaps, Option<int> randomizations, Option<bool> verbose)
+        Option<string> robust, Option<int> iterations, Option<int> refine, Option<string> refineCaps, Option<int> randomizations,
+        Option<double> timeLimit, Option<int> threads, Option<bool> verbose)
     {
         double g = parse.GetValue(gamma), d = parse.GetValue(delta), r = parse.GetValue(rho);
         if (!double.IsFinite(g) || g < -100 || g > 100) throw new IsacInputException("--gamma-db", $"expected a number of dB in [-100, 100], got {Format(g)}");
@@ -93,7 +96,12 @@ public static class PrecodeCommand
         if (it < 1 || it > 1000) throw new IsacInputException("--max-iterations", $"expected an integer in [1, 1000], got {it}");
         if (steps < 0 || steps > 1000) throw new IsacInputException("--refine-steps", $"expected an integer in [0, 1000], got {steps}");
         if (draws < 0 || draws > 100000) throw new IsacInputException("--randomizations", $"expected an integer in [0, 100000], got {draws}");
+        double seconds = parse.GetValue(timeLimit);
+        if (!(seconds > 0 && seconds <= 1e6)) throw new IsacInputException("--time-limit", $"expected seconds in (0, 1e6], got {Format(seconds)}");
+        int threadCount = parse.GetValue(threads);
+        if (threadCount < 1 || threadCount > 256) throw new IsacInputException("--threads", $"expected an integer in [1, 256], got {threadCount}");
         var defaults = new DesignSettings { Scheme = PrecodingScheme.BlpCbf, GammaDb = 0 };
+        var solver = defaults.Solver with { TimeLimit = TimeSpan.FromSeconds(seconds), Threads = threadCount };
         return defaults with
         {
             Scheme = PrecodingSchemes.Parse(parse.GetValue(scheme)!),
@@ -108,7 +116,7 @@ public static class PrecodeCommand
                 Caps = parse.GetValue(refineCaps) switch { "algorithm" => RefinementCaps.Algorithm, "limits" => RefinementCaps.Limits, _ => RefinementCaps.Best },
             },
             Recovery = defaults.Recovery with { Randomizations = draws },
-            Solver = parse.GetValue(verbose) ? defaults.Solver with { Verbosity = Isac.Conic.Verbosity.Iterations } : defaults.Solver,
+            Solver = parse.GetValue(verbose) ? solver with { Verbosity = Isac.Conic.Verbosity.Iterations } : solver,
         };
     }
 

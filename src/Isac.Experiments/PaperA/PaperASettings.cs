@@ -35,13 +35,16 @@ public sealed record PaperASettings(NetworkSpec Network, double Delta, double Ga
     /// <summary>SLP-CBF refinement caps (<c>refine_caps</c>: <c>"best"</c>, the default, <c>"limits"</c> or <c>"algorithm"</c>; <see cref="RefinementCaps"/>).</summary>
     public RefinementCaps RefineCaps { get; init; } = RefinementCaps.Best;
 
+    /// <summary>Seconds the solver may spend on each convex problem (<c>time_limit_s</c>; default 300); past it the design is a solver failure.</summary>
+    public double TimeLimitSeconds { get; init; } = 300;
+
     /// <summary>Fig. 4: step of the beampattern's angle grid, degrees (<c>angle_step_deg</c>).</summary>
     public double AngleStepDeg { get; init; } = 0.5;
 
     /// <summary>The field names of the section.</summary>
     public static readonly string[] Fields =
     [
-        "network", "delta", "gamma_db", "gamma_cbf_db", "gamma_comp_db", "max_iterations", "refine_steps", "refine_caps", "randomizations",
+        "network", "delta", "gamma_db", "gamma_cbf_db", "gamma_comp_db", "max_iterations", "refine_steps", "refine_caps", "randomizations", "time_limit_s",
         "error_draws", "errors_on_surface", "angle_step_deg",
     ];
 
@@ -63,6 +66,7 @@ public sealed record PaperASettings(NetworkSpec Network, double Delta, double Ga
             RefineCaps = s.OptionalField("refine_caps") is JsonCursor caps
                 ? caps.OneOf("best", "limits", "algorithm") switch { "algorithm" => RefinementCaps.Algorithm, "limits" => RefinementCaps.Limits, _ => RefinementCaps.Best }
                 : defaults.RefineCaps,
+            TimeLimitSeconds = s.OptionalField("time_limit_s")?.DoubleInRange(1, 1e6) ?? defaults.TimeLimitSeconds,
             Randomizations = s.OptionalField("randomizations")?.Int(0, 100000) ?? defaults.Randomizations,
             ErrorDraws = s.OptionalField("error_draws")?.Int(1, 1000000) ?? defaults.ErrorDraws,
             ErrorsOnSurface = s.OptionalField("errors_on_surface")?.Bool() ?? defaults.ErrorsOnSurface,
@@ -81,6 +85,7 @@ public sealed record PaperASettings(NetworkSpec Network, double Delta, double Ga
             Alternating = d.Alternating with { MaxIterations = MaxIterations },
             Refinement = d.Refinement with { MaxIterations = RefineSteps, Caps = RefineCaps },
             Recovery = d.Recovery with { Randomizations = Randomizations, Seed = seed },
+            Solver = d.Solver with { TimeLimit = TimeSpan.FromSeconds(TimeLimitSeconds) },
         };
     }
 

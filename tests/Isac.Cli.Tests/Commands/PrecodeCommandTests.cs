@@ -82,6 +82,8 @@ public class PrecodeCommandTests
     [InlineData("--delta", "-0.5", "--delta")]
     [InlineData("--rho", "2", "--rho")]
     [InlineData("--max-iterations", "0", "--max-iterations")]
+    [InlineData("--time-limit", "0", "--time-limit")]
+    [InlineData("--threads", "0", "--threads")]
     public void BadNumbers_AreOneLineErrorsNamingTheOption(string option, string value, string named)
     {
         using var temp = new TempFolder();

@@ -57,6 +57,17 @@ public class PaperAFigureTests
     }
 
     [Fact]
+    public void TimeLimit_ReachesTheSolverAndIsChecked()
+    {
+        var settings = new Isac.Experiments.PaperA.PaperASettings(new Isac.Precoding.Network.NetworkSpec(), 0, 10) { TimeLimitSeconds = 42 };
+        Assert.Equal(TimeSpan.FromSeconds(42),
+            settings.Design(Isac.Precoding.Design.PrecodingScheme.BlpComp, 10, Isac.Precoding.Design.RobustnessModel.Exact, 1).Solver.TimeLimit);
+        var e = Assert.Throws<Isac.Core.IsacInputException>(() => Scenario("fig5", """{ "draws": 1, "scheme": ["slp-cbf"], "gamma_db": [5] }""",
+            $$"""{ "network": {{Tiny}}, "time_limit_s": 0 }"""));
+        Assert.Contains("time_limit_s", e.Message);
+    }
+
+    [Fact]
     public void UnknownRefineCaps_NamesTheJsonPath()
     {
         var e = Assert.Throws<Isac.Core.IsacInputException>(() => Scenario("fig5", """{ "draws": 1, "scheme": ["slp-cbf"], "gamma_db": [5] }""",
