@@ -146,9 +146,7 @@ internal sealed class BlpCbfDesign : AlternatingDesign, IRankReducible
             if (Recovery.BeamformerRecovery.LargestEigenvalueRatio(Streams[m]) <= _c.Settings.Recovery.RankOneTolerance) continue;
             var model = new Model($"P1.A-rank-bs{m + 1}");
             var (w, t, g, _) = BuildA(model, m, _lastA);
-            if (t is not null) model.Add(t <= Bounds[m] * (1 + tolerance));
-            if (_tradeoff.GammaIsVariable) model.Add(g >= GammaRatio[m] * (1 - tolerance));
-            model.Minimize(Expr.Sum(w.Select(x => Expr.Trace(x))));
+            LeastPowerObjective.Apply(model, w, t, Bounds[m], g, GammaRatio[m], _tradeoff, tolerance);
             var s = _c.Runner.Solve(model, "P1.A-rank", _lastA.Iteration, m);
             if (!SolveOutcome.Usable(s)) continue;
             Streams[m] = w.Select(x => s.Value(x)).ToArray();

@@ -86,9 +86,7 @@ internal sealed class BlpCompDesign : AlternatingDesign, IRankReducible
     {
         var model = new Model("P2.A-rank");
         var (w, t, f, g, capVar) = BuildA(model, _lastIteration);
-        if (f is not null) model.Add(f <= Bounds.Max() * (1 + tolerance));
-        if (_tradeoff.GammaIsVariable) model.Add(g >= GammaRatio * (1 - tolerance));
-        model.Minimize(Expr.Sum(w.Select(x => Expr.Trace(x))));
+        LeastPowerObjective.Apply(model, w, f, Bounds.Max(), g, GammaRatio, _tradeoff, tolerance);
         var s = _c.Runner.Solve(model, "P2.A-rank", _lastIteration, null);
         if (!SolveOutcome.Usable(s)) return false;
         Accept(s, w, t, g, capVar);

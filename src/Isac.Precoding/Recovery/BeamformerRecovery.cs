@@ -48,9 +48,8 @@ internal static class BeamformerRecovery
         for (int u = 0; u < users; u++)
         {
             var (values, vectors) = Sorted(evds[u]);
-            double l1 = Math.Max(values[0], 0), l2 = values.Length > 1 ? Math.Max(values[1], 0) : 0;
-            ratio = Math.Max(ratio, l1 > 0 ? l2 / l1 : 0);
-            principal[u] = vectors.Column(0) * Math.Sqrt(l1);
+            ratio = Math.Max(ratio, SecondToFirst(values));
+            principal[u] = vectors.Column(0) * Math.Sqrt(Math.Max(values[0], 0));
         }
         if (ratio <= settings.RankOneTolerance)
             return new Outcome(principal, new RecoveryReport("eigenvector", ratio, 1, 1));
@@ -108,10 +107,16 @@ internal static class BeamformerRecovery
         foreach (var w in streams)
         {
             var (values, _) = Sorted(HermitianMatrix.HermitianPart(w).Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Hermitian));
-            double l1 = Math.Max(values[0], 0), l2 = values.Length > 1 ? Math.Max(values[1], 0) : 0;
-            ratio = Math.Max(ratio, l1 > 0 ? l2 / l1 : 0);
+            ratio = Math.Max(ratio, SecondToFirst(values));
         }
         return ratio;
+    }
+
+    /// <summary>λ₂/λ₁ of eigenvalues sorted in decreasing order (negative ones as 0; 0 for a zero matrix).</summary>
+    private static double SecondToFirst(double[] values)
+    {
+        double l1 = Math.Max(values[0], 0), l2 = values.Length > 1 ? Math.Max(values[1], 0) : 0;
+        return l1 > 0 ? l2 / l1 : 0;
     }
 
     /// <summary>
