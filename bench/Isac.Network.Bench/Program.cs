@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Isac.Network.Beamforming;
 using Isac.Network.Numerics;
-using Isac.Network.Reproduction;
+using Isac.Experiments.PaperB;
 using Isac.Network.Simulation;
 
 // Paper B benchmarks and figure runs. Usage:
@@ -74,9 +74,9 @@ switch (mode)
                 ts += sw.Elapsed.TotalSeconds;
                 process.Refresh();
                 cpu += (process.TotalProcessorTime - cpu0).TotalSeconds;
-                comp += sdr.LastModelTime.Compile.TotalSeconds;
-                solv += sdr.LastModelTime.Solver.TotalSeconds;
-                rank = Math.Max(rank, sdr.LastRankRatio);
+                comp += rs.ModelTime.Compile.TotalSeconds;
+                solv += rs.ModelTime.Solver.TotalSeconds;
+                rank = Math.Max(rank, rs.RelaxationRankRatio);
                 sw.Restart();
                 var rd = dual.Solve(p);
                 td += sw.Elapsed.TotalSeconds;

@@ -32,7 +32,7 @@ public static class SimulateCommand
             var sched = SchemeNames.ParseScheduler(parse.GetValue(scheduler)!);
             int? n = parse.GetValue(epochs);
             if (n is < 1) throw new IsacInputException("--epochs", $"expected a positive number of epochs, got {n}");
-            var sc = ScenarioReader.Parse(File.ReadAllText(file.FullName), file.Name);
+            var sc = Isac.Experiments.PaperB.SimulationScenarioFile.Parse(File.ReadAllText(file.FullName), file.Name);
             long s = parse.GetValue(seed) ?? sc.Seed;
             int count = n ?? sc.Epochs;
             var dir = parse.GetValue(output) ?? new DirectoryInfo(Path.Combine("results", "simulate", $"{sc.Name}-{sch.Name()}-{sched.Name()}-s{s}"));

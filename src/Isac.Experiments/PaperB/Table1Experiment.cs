@@ -3,7 +3,6 @@ using Isac.Experiments.Definitions;
 using Isac.Experiments.Figures;
 using Isac.Experiments.Results;
 using Isac.Experiments.Sweeps;
-using Isac.Network.Reproduction;
 using Isac.Network.Simulation;
 using NetworkScenario = Isac.Network.Simulation.Scenario;
 

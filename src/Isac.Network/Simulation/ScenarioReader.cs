@@ -9,9 +9,9 @@ using Isac.Network.Sensing;
 namespace Isac.Network.Simulation;
 
 /// <summary>
-/// Reads a paper-B scenario from JSON (format in docs/network.md; every field optional except
-/// <c>network</c> and <c>users</c>, defaults = paper values). Strict: unknown fields, wrong types
-/// and invalid values are refused with the JSON path, before anything runs.
+/// Reads a paper-B scenario from JSON (format in docs/network.md; every field optional, defaults =
+/// paper values). Strict: unknown fields, wrong types and invalid values are refused with the JSON
+/// path, before anything runs.
 /// </summary>
 public static class ScenarioReader
 {
@@ -21,52 +21,13 @@ public static class ScenarioReader
     /// <summary>The scenario-file section that holds a paper-B scenario inside a figure's scenario file.</summary>
     public const string SectionName = "paper_b";
 
-    /// <summary>
-    /// Parses and validates a scenario file: either a paper-B scenario object, or a figure's
-    /// scenario file (<c>"experiment": "paper-b.…"</c>, as <c>isac reproduce paper-b</c> writes it
-    /// to <c>scenario.json</c>), whose <c>paper_b</c> section is the paper-B scenario (absent: the
-    /// paper's defaults), with the sizes its sweep fixes to one value (users per cell, scheduled users
-    /// per cell, epochs). The figure file's seed and draws are not used (<c>--seed</c> sets the network).
-    /// </summary>
+    /// <summary>Parses and validates a paper-B scenario file (a scenario object; figure files are read by Isac.Experiments).</summary>
     /// <param name="json">The file's text.</param>
     /// <param name="source">The file name, for messages.</param>
     /// <param name="availableBytes">Memory the run may use (null: what the GC reports as available).</param>
     /// <exception cref="IsacInputException">Anything invalid, with the JSON path.</exception>
-    public static Scenario Parse(string json, string source, long? availableBytes = null)
-    {
-        var root = JsonCursor.Parse(json, source);
-        if (root.Kind != System.Text.Json.JsonValueKind.Object) throw root.Error("expected a scenario object { \"network\": …, \"users\": …, … }");
-        if (root.OptionalField("experiment") is { } experiment)
-        {
-            string name = experiment.String();
-            if (!name.StartsWith("paper-b.", StringComparison.Ordinal))
-                throw experiment.Error($"\"{name}\" is not a paper-B figure; isac simulate reads paper-B scenarios (scenarios/paper-b/) or paper-b.* figure files");
-            string label = root.OptionalField("name")?.String() ?? Path.GetFileNameWithoutExtension(source);
-            var scenario = root.OptionalField(SectionName) is { } section
-                ? Read(section, label, availableBytes)
-                : Scenario.PaperB() with { Name = label };
-            return WithFigureSizes(scenario, root.OptionalField("sweep"));
-        }
-        return Read(root, Path.GetFileNameWithoutExtension(source), availableBytes);
-    }
-
-    /// <summary>
-    /// The network sizes a figure's sweep fixes with a single value (<c>cell_users</c>,
-    /// <c>scheduled_per_cell</c>, <c>epochs</c>): a figure file simulates the network of its figure.
-    /// Swept (several values) or absent sizes keep the section's.
-    /// </summary>
-    private static Scenario WithFigureSizes(Scenario scenario, JsonCursor? sweep)
-    {
-        int? Single(string name, int max) => sweep?.OptionalField(name) is { } c
-            ? (c.Kind == System.Text.Json.JsonValueKind.Array ? (c.Items() is { Count: 1 } one ? one[0].Int(1, max) : null) : c.Int(1, max))
-            : null;
-        return scenario with
-        {
-            UsersPerCell = Single("cell_users", 100_000) ?? scenario.UsersPerCell,
-            MaxScheduledPerCell = Single("scheduled_per_cell", 100_000) ?? scenario.MaxScheduledPerCell,
-            Epochs = Single("epochs", 1_000_000) ?? scenario.Epochs,
-        };
-    }
+    public static Scenario Parse(string json, string source, long? availableBytes = null) =>
+        Read(JsonCursor.Parse(json, source), Path.GetFileNameWithoutExtension(source), availableBytes);
 
     /// <summary>
     /// Reads a paper-B scenario object (a whole file, or the <c>paper_b</c> section of a figure's

@@ -4,7 +4,7 @@ using Isac.Network.Scheduling;
 using Isac.Network.Simulation;
 using Isac.Network.Surrogates;
 
-namespace Isac.Network.Reproduction;
+namespace Isac.Experiments.PaperB;
 
 /// <summary>One BS's run of a beamformer on its problem (17): what Fig. 5 and Table I report.</summary>
 /// <param name="Bs">ℓ.</param>
@@ -17,8 +17,7 @@ public sealed record BeamformerRun(int Bs, IReadOnlyList<double> Trace, double V
 
 /// <summary>
 /// The per-BS beamforming problems behind paper B's Fig. 5 and Table I, and the algorithms they
-/// compare (the experiment runner's figures in Isac.Experiments call these; Figs. 6-9 are plain
-/// <see cref="NetworkSimulator"/> runs).
+/// compare (Fig. 5 and Table I call these; Figs. 6-9 are plain <see cref="NetworkSimulator"/> runs).
 /// </summary>
 public static class PaperBProblems
 {
@@ -53,7 +52,7 @@ public static class PaperBProblems
             double seconds = sw.Elapsed.TotalSeconds;
             double pfr = LocalSinr.WeightedSumRate(problem.Weights,
                 LocalSinr.Sinr(problem.Channels, problem.LeakageChannels, result.Beams, problem.Noise, problem.Surrogate));
-            double rank = beamformer is SdrBeamformer sdr ? sdr.LastRankRatio : double.NaN;
+            double rank = result.RelaxationRankRatio;
             runs.Add(new BeamformerRun(l, result.ObjectiveTrace, pfr, seconds, result.Failure, rank));
         }
         return runs;
