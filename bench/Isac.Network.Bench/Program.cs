@@ -128,11 +128,12 @@ switch (mode)
         {
             int cell = 1 + rng.NextInt(2);
             var p = scenario.Layout.BaseStations[cell].Offset(Math.Sqrt(rng.NextUniform(100, 8100)), rng.NextUniform(0, 2 * Math.PI));
-            var paths = env.Channels.Scatterers.Paths(scenario.Layout.BaseStations[0], p);
+            var paperModel = (Isac.Network.Channels.PaperChannelModel)env.Channels;
+            var paths = paperModel.Scatterers.Paths(scenario.Layout.BaseStations[0], p);
             var steer = new Isac.Network.Channels.SteeringVector(32);
             var mean = new System.Numerics.Complex[32];
             foreach (var q in paths) ComplexVectors.AddScaled(mean, Math.Sqrt(q.Power), steer.At(q.Angle));
-            var truth = env.Channels.Synthesize(paths, rng);
+            var truth = paperModel.Synthesize(paths, rng);
             var map = env.Maps[0].Query(p);
             double C(System.Numerics.Complex[] x, System.Numerics.Complex[] y) => ComplexVectors.AbsDotSquared(x, y) / (ComplexVectors.NormSquared(x) * ComplexVectors.NormSquared(y));
             cMapTrue += C(map, truth); cMeanTrue += C(mean, truth); cMapMean += C(map, mean);

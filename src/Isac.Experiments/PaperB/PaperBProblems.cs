@@ -73,7 +73,7 @@ public static class PaperBProblems
         var scheduled = new int[users.Length][];
         for (int l = 0; l < users.Length; l++)
         {
-            var chosen = new PfzfgScheduler().Schedule(new SchedulingInput(h[l][l], weights[l], [], perCell, env.Noise, sc.PowerWatts)).ToList();
+            var chosen = new PfzfgScheduler().Schedule(new SchedulingInput(h.Own(l), weights[l], [], perCell, env.Noise, sc.PowerWatts)).ToList();
             foreach (int k in Enumerable.Range(0, users[l].Length))
             {
                 if (chosen.Count >= Math.Min(perCell, users[l].Length)) break;
