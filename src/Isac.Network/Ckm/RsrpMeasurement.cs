@@ -50,6 +50,9 @@ public sealed class RsrpMeasurement
             .ToArray();
     }
 
+    /// <summary>True when every path phase is uniform on [0, 2π) (the 38.901 models): snapshots then draw unit phasors directly.</summary>
+    public bool UniformPhases { get; init; }
+
     /// <summary>The map settings.</summary>
     public CkmSettings Settings { get; }
 
@@ -108,10 +111,11 @@ public sealed class RsrpMeasurement
         var h = new Complex[n];
         double sqrtP = Math.Sqrt(TransmitPower);
         int t = Settings.Snapshots;
+        var rays = RaySynthesis.ForThread();
+        rays.Reset(paths.Select(p => p.Angle).ToArray(), paths.Select(p => p.Power).ToArray(), n);
         for (int s = 0; s < t; s++)
         {
-            Array.Clear(h);
-            RaySynthesis.Accumulate(paths, _phase, rng, h);
+            rays.Snapshot(UniformPhases ? null : _phase, rng, h);
             for (int b = 0; b < nb; b++)
             {
                 Complex y = rng.NextComplexGaussian(Noise) + sqrtP * ComplexVectors.Dot(_codebook[b], h);

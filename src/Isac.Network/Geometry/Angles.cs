@@ -6,8 +6,14 @@ public static class Angles
     /// <summary>The angle wrapped to (−π, π].</summary>
     public static double Wrap(double a)
     {
-        a = Math.IEEERemainder(a, 2 * Math.PI);
-        return a <= -Math.PI ? a + 2 * Math.PI : a;
+        if (a > Math.PI || a <= -Math.PI)
+        {
+            // Most angles are within a turn or two of the range: subtract whole turns, rounding to the nearest.
+            a -= 2 * Math.PI * Math.Round(a / (2 * Math.PI));
+            if (a <= -Math.PI) a += 2 * Math.PI;
+            else if (a > Math.PI) a -= 2 * Math.PI;
+        }
+        return a;
     }
 
     /// <summary>Degrees to radians.</summary>

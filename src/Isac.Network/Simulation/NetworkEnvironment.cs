@@ -47,7 +47,10 @@ public sealed class NetworkEnvironment
 
         var (min, max) = layout.BoundingBox();
         Grid = CkmGrid.Covering(min, max, scenario.CkmSettings.Spacing);
-        var rsrp = new RsrpMeasurement(scenario.CkmSettings, ch, scenario.PowerWatts, Noise, Channels.DrawPhase);
+        var rsrp = new RsrpMeasurement(scenario.CkmSettings, ch, scenario.PowerWatts, Noise, Channels.DrawPhase)
+        {
+            UniformPhases = ch.Model != ChannelModelKind.Paper,
+        };
         ulong ckmSeed = DeterministicRandom.Derive(Seed, "ckm");
         // Everything a map's entries depend on: the seed (scatterers, measurement noise), the
         // channel and map settings, the layout and the measurement power and noise.

@@ -65,7 +65,7 @@ public sealed class NetworkSimulator
     public SimulationResult Run(RunOptions options, CancellationToken cancel = default, ISimulationObserver? observer = null)
     {
         var state = new RunState(_env, options);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelism ?? -1, CancellationToken = cancel };
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelism ?? System.Environment.ProcessorCount, CancellationToken = cancel };
         var epochs = new List<EpochRecord>();
         var users = new List<UserEpochRecord>();
         for (int n = 1; n <= options.Epochs; n++)

@@ -25,11 +25,13 @@ public static class Tr38901ElementPattern
     /// <summary>A(φ) = −min{12(φ/65°)², 30} dB for the azimuth φ (radians) from boresight, wrapped to [−180°, 180°].</summary>
     public static double AttenuationDb(double azimuthFromBoresight)
     {
-        double deg = Math.Abs(Math.IEEERemainder(azimuthFromBoresight, 2 * Math.PI)) * 180 / Math.PI;
+        double a = Math.Abs(azimuthFromBoresight);
+        if (a > Math.PI) a = Math.Abs(Math.IEEERemainder(azimuthFromBoresight, 2 * Math.PI));
+        double deg = a * 180 / Math.PI;
         double x = deg / HalfPowerBeamwidthDeg;
         return -Math.Min(12 * x * x, FrontToBackDb);
     }
 
     /// <summary>The element's power gain G(φ) = 10^((8 + A(φ))/10) relative to an isotropic radiator.</summary>
-    public static double PowerGain(double azimuthFromBoresight) => Math.Pow(10, (MaxGainDbi + AttenuationDb(azimuthFromBoresight)) / 10);
+    public static double PowerGain(double azimuthFromBoresight) => Math.Exp((MaxGainDbi + AttenuationDb(azimuthFromBoresight)) * (Math.Log(10) / 10));
 }

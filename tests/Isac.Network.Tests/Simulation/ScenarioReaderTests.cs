@@ -53,7 +53,8 @@ public class ScenarioReaderTests
     [InlineData("""{ "network": { "base_stations": [[0,0]] }, "users": { "per_cell": 3 }, "power_w": 0 }""", "$.power_w", "positive")]
     [InlineData("""{ "network": { "base_stations": [[0,0]] }, "users": { "per_cell": 3, "speed_mps": 0 } }""", "$.users.speed_mps", "positive")]
     [InlineData("""{ "network": { "base_stations": [[0,0]] }, "users": { "per_cell": 3, "speed_mps": -2 } }""", "$.users.speed_mps", "positive")]
-    [InlineData("""{ "network": { "base_stations": [[0,0]] }, "users": { "per_cell": 3 }, "ckm": { "grid_m": 0.0001 } }""", "$.ckm.grid_m", "more than half")]
+    [InlineData("""{ "network": { "base_stations": [[0,0]] }, "users": { "per_cell": 3 }, "ckm": { "grid_m": 0.0001 } }""", "$.ckm.grid_m", "more than a map can index")]
+    [InlineData("""{ "network": { "base_stations": [[0,0]] }, "users": { "per_cell": 3 }, "ckm": { "grid_m": 0.005, "mode": "full" } }""", "$.ckm.grid_m", "more than half")]
     [InlineData("""{ "network": { "base_stations": [[0,0]] }, "users": { "per_cell": 3 }, "epoch_s": 0.002 }""", "$.epoch_s", "shorter than the epoch")]
     [InlineData("""{ "network": { "base_stations": [[0,0]] }, "users": { "per_cell": 3 }, "sensing": { "a_thet": 1 } }""", "$.sensing.a_thet", "unknown field")]
     public void InvalidScenario_IsRefusedWithTheJsonPath(string json, string path, string detail)
@@ -64,11 +65,14 @@ public class ScenarioReaderTests
     }
 
     [Fact]
-    public void MapMemoryCheck_UsesTheAvailableMemory()
+    public void MapMemoryCheck_UsesTheAvailableMemory_ForMapsBuiltInFull()
     {
         // 2 BSs, box 360×180 m at 0.4 m: 405 000 points × 25 B × 2 maps ≈ 20 MB.
-        Assert.NotNull(ScenarioReader.Parse(Minimal, "s.json", availableBytes: 100_000_000));
-        var e = Assert.Throws<IsacInputException>(() => ScenarioReader.Parse(Minimal, "s.json", availableBytes: 10_000_000));
+        string full = Minimal.TrimEnd('}') + """, "ckm": { "mode": "full" } }""";
+        Assert.NotNull(ScenarioReader.Parse(full, "s.json", availableBytes: 100_000_000));
+        var e = Assert.Throws<IsacInputException>(() => ScenarioReader.Parse(full, "s.json", availableBytes: 10_000_000));
         Assert.Contains("GB", e.Detail);
+        // On-demand maps hold only the pages their queries visit: not refused.
+        Assert.NotNull(ScenarioReader.Parse(Minimal, "s.json", availableBytes: 10_000_000));
     }
 }

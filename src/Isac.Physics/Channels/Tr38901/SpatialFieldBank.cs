@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Isac.Core.Random;
 
 namespace Isac.Physics.Channels.Tr38901;
@@ -69,15 +71,22 @@ public sealed class SpatialFieldBank
         int m = Terms;
         Span<double> c = m <= 256 ? stackalloc double[m] : new double[m];
         Span<double> s = m <= 256 ? stackalloc double[m] : new double[m];
+        int vec = Vector256.IsHardwareAccelerated ? m / 4 * 4 : 0;
+        ref double c0 = ref MemoryMarshal.GetReference(c);
+        ref double s0 = ref MemoryMarshal.GetReference(s);
+        // Scalar library sine-cosine: .NET's 256-bit vector sine costs ten times more instructions.
         for (int i = 0; i < m; i++) (s[i], c[i]) = Math.SinCos(_kx[i] * x + _ky[i] * y);
         for (int f = 0; f < Fields; f++)
         {
             // cos(θ + φ) = cos θ cos φ − sin θ sin φ
-            var cp = _cosPhase.AsSpan(f * m, m);
-            var sp = _sinPhase.AsSpan(f * m, m);
-            double acc = 0;
-            for (int i = 0; i < m; i++) acc += c[i] * cp[i] - s[i] * sp[i];
-            values[f] = _scale * acc;
+            ref double cp = ref _cosPhase[f * m];
+            ref double sp = ref _sinPhase[f * m];
+            var acc = Vector256<double>.Zero;
+            for (nuint i = 0; i < (nuint)vec; i += 4)
+                acc += Vector256.LoadUnsafe(ref c0, i) * Vector256.LoadUnsafe(ref cp, i) - Vector256.LoadUnsafe(ref s0, i) * Vector256.LoadUnsafe(ref sp, i);
+            double sum = Vector256.Sum(acc);
+            for (int i = vec; i < m; i++) sum += c[i] * _cosPhase[f * m + i] - s[i] * _sinPhase[f * m + i];
+            values[f] = _scale * sum;
         }
     }
 
