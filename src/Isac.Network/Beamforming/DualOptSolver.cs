@@ -134,7 +134,7 @@ public sealed class DualOptSolver : IBeamSubproblemSolver
         Complex[] s, Complex[] m, Complex[]? mj, Complex[] tmpY, double lambdaFloor, double cap)
     {
         int k = p.Users, dim = k + 1;
-        var h = DualHessian(p, x, s, v);
+        var h = DualHessian(p, x, s, v, m);
         // Free variables: not at a bound with the gradient pushing outward.
         var free = new List<int>();
         for (int i = 0; i < dim; i++)
@@ -187,8 +187,8 @@ public sealed class DualOptSolver : IBeamSubproblemSolver
     }
 
     /// <summary>The Hessian of the dual function at x (row-major (K+1)², index 0 = λ), with v = v(x).</summary>
-    private static double[] DualHessian(QuadraticBeamSubproblem p, double[] x, Complex[] s, Complex[][] v) =>
-        p.PerUser is null ? DualHessianShared(p, x, s, v) : DualHessianPerUser(p, x, s, v);
+    private static double[] DualHessian(QuadraticBeamSubproblem p, double[] x, Complex[] s, Complex[][] v, Complex[] factor) =>
+        p.PerUser is null ? DualHessianShared(p, x, s, v, factor) : DualHessianPerUser(p, x, s, v);
 
     /// <summary>Per-thread buffers of the shared-form evaluation: the right-hand sides and y_u = M⁻¹a_u at the dual point <c>YAt</c>.</summary>
     private sealed class SharedWorkspace(int n, int k)
@@ -215,38 +215,38 @@ public sealed class DualOptSolver : IBeamSubproblemSolver
     /// σ_j = 1 − μ_j a_jᴴy_j (Sherman-Morrison), every product g_{p,j}ᴴM_j⁻¹g_{q,j} comes from the Gram
     /// matrices a_kᴴy_l and v_jᴴy_l and from v_jᴴM⁻¹v_j: 2K solves with one factorisation, O(K²N + K³).
     /// </summary>
-    private static double[] DualHessianShared(QuadraticBeamSubproblem p, double[] x, Complex[] s, Complex[][] v)
+    private static double[] DualHessianShared(QuadraticBeamSubproblem p, double[] x, Complex[] s, Complex[][] v, Complex[] factor)
     {
         int n = p.Antennas, k = p.Users, dim = k + 1;
         var a = p.Sensing!.Steering;
         double rho = p.Sensing.Ratio;
-        var m = new Complex[n * n];
-        p.Common.CopyTo(m, 0);
-        for (int i = 0; i < n; i++) m[i * n + i] += x[0];
-        for (int l = 0; l < k; l++)
-            if (x[l + 1] > 0) ComplexVectors.AddOuter(m, x[l + 1], a[l]);
-        if (!HermitianCholesky.Factor(m, n)) throw new InvalidOperationException("DualOpt: the dual matrix is not positive definite");
-        // [M⁻¹a_1 … M⁻¹a_K, M⁻¹v_1 … M⁻¹v_K] in one solve (y from the last evaluation would do when it was at x; recomputing keeps this self-contained)
-        int rhs = 2 * k;
-        var b = new Complex[n * rhs];
-        for (int i = 0; i < n; i++)
-            for (int u = 0; u < k; u++)
+        // The last evaluation was at x (the accepted point): its factor of M and its y_u = M⁻¹a_u are reused.
+        var ws = Workspace(n, k);
+        var m = factor;
+        if (!ws.Valid || !ws.YAt.AsSpan().SequenceEqual(x))
+        {
+            m = new Complex[n * n];
+            p.Common.CopyTo(m, 0);
+            for (int i = 0; i < n; i++) m[i * n + i] += x[0];
+            for (int l = 0; l < k; l++)
+                if (x[l + 1] > 0) ComplexVectors.AddOuter(m, x[l + 1], a[l]);
+            if (!HermitianCholesky.Factor(m, n)) throw new InvalidOperationException("DualOpt: the dual matrix is not positive definite");
+            for (int l = 0; l < k; l++)
             {
-                b[i * rhs + u] = a[u][i];
-                b[i * rhs + k + u] = v[u][i];
+                a[l].CopyTo(ws.Y[l], 0);
+                HermitianCholesky.Solve(m, n, ws.Y[l]);
             }
-        HermitianCholesky.SolveMany(m, n, b, rhs);
-        var y = new Complex[k][];
+        }
+        var y = ws.Y;
+        var b = new Complex[n * k];
+        for (int i = 0; i < n; i++)
+            for (int u = 0; u < k; u++) b[i * k + u] = v[u][i];
+        HermitianCholesky.SolveMany(m, n, b, k);
         var w = new Complex[n];
         var dv = new double[k];
-        for (int l = 0; l < k; l++)
-        {
-            y[l] = new Complex[n];
-            for (int i = 0; i < n; i++) y[l][i] = b[i * rhs + l];
-        }
         for (int j = 0; j < k; j++)
         {
-            for (int i = 0; i < n; i++) w[i] = b[i * rhs + k + j];
+            for (int i = 0; i < n; i++) w[i] = b[i * k + j];
             dv[j] = ComplexVectors.Dot(v[j], w).Real;
         }
         var ga = new Complex[k * k]; // a_kᴴ y_l

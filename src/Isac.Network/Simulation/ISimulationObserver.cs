@@ -1,3 +1,4 @@
+using Complex = System.Numerics.Complex;
 using Isac.Network.Beamforming;
 
 namespace Isac.Network.Simulation;
@@ -10,6 +11,9 @@ public interface ISimulationObserver
 
     /// <summary>BS <paramref name="bs"/> solved its problem of epoch <paramref name="epoch"/> (local beamforming schemes only).</summary>
     void BeamformingSolved(int epoch, int bs, LocalBeamformingProblem problem, BeamformingResult result) { }
+
+    /// <summary>Every cell's beams of epoch <paramref name="epoch"/> (aligned with <paramref name="scheduled"/>), as transmitted (every scheme).</summary>
+    void Transmitted(int epoch, IReadOnlyList<int[]> scheduled, Complex[][][] beams) { }
 
     /// <summary>An epoch is done.</summary>
     void EpochFinished(EpochRecord record) { }

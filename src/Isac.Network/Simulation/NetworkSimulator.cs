@@ -90,6 +90,7 @@ public sealed class NetworkSimulator
             if (observer is not null && problems is not null)
                 for (int l = 0; l < problems.Length; l++) observer.BeamformingSolved(n, l, problems[l], bf.Results![l]);
 
+            observer?.Transmitted(n, scheduled, bf.Beams);
             sw.Restart();
             var rates = NetworkSinr.Rates(NetworkSinr.Sinr(h, scheduled, bf.Beams, _env.Noise));
             var sensed = Sense(n, scheduled, bf.Beams, state, parallel);
