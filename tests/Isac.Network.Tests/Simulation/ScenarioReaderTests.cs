@@ -76,3 +76,51 @@ public class ScenarioReaderTests
         Assert.NotNull(ScenarioReader.Parse(Minimal, "s.json", availableBytes: 10_000_000));
     }
 }
+
+public class NetworkScenarioKeysTests
+{
+    [Fact]
+    public void HexagonalUmiScenario_IsRead()
+    {
+        var s = ScenarioReader.Parse("""
+            { "network": { "layout": "hexagonal", "sites": 7, "sectors_per_site": 3, "inter_site_distance_m": 200, "wraparound": true },
+              "channel": { "model": "3gpp-umi", "bs_height_m": 10 }, "noise_power_dbm": -85 }
+            """, "h.json");
+        Assert.Equal(21, s.Layout.Cells);
+        Assert.NotNull(s.Layout.Wrap);
+        Assert.Equal(Isac.Network.Channels.ChannelModelKind.Tr38901Umi, s.ChannelSettings.Model);
+        Assert.Equal(10, s.ChannelSettings.BsHeightMeters);
+        Assert.Equal(-85, s.NoisePowerDbm);
+        Assert.Equal(20, s.Layout.Neighbours(0).Count);
+    }
+
+    [Theory]
+    [InlineData("""{ "network": { "layout": "hexagonal", "sites": 5 } }""", "$.network.sites", "1, 7 or 19")]
+    [InlineData("""{ "network": { "layout": "hexagonal", "sectors_per_site": 2 } }""", "$.network.sectors_per_site", "1 or 3")]
+    [InlineData("""{ "network": { "layout": "hexagonal", "sites": 1, "wraparound": true } }""", "$.network.wraparound", "7 or 19")]
+    [InlineData("""{ "network": { "layout": "hexagonal", "base_stations": [[0, 0]] } }""", "$.network.base_stations", "unknown field")]
+    [InlineData("""{ "network": { "layout": "ring" } }""", "$.network.layout", "")]
+    [InlineData("""{ "channel": { "model": "3gpp-rma" } }""", "$.channel.model", "")]
+    [InlineData("""{ "channel": { "model": "3gpp-umi", "path_loss_exponent": 3 } }""", "$.channel.path_loss_exponent", "only for the paper's channel model")]
+    [InlineData("""{ "channel": { "bs_height_m": 10 } }""", "$.channel.bs_height_m", "only for the 3GPP channel models")]
+    [InlineData("""{ "channel": { "model": "3gpp-uma", "ut_height_m": 20 } }""", "$.channel.ut_height_m", "")]
+    [InlineData("""{ "reference_snr_db": 15, "noise_power_dbm": -85 }""", "$.noise_power_dbm", "not both")]
+    public void InvalidKeys_AreRefusedWithTheJsonPath(string json, string path, string detail)
+    {
+        var e = Assert.Throws<IsacInputException>(() => ScenarioReader.Parse(json, "s.json", availableBytes: 8L << 30));
+        Assert.Equal($"s.json: {path}", e.Location);
+        Assert.Contains(detail, e.Detail);
+    }
+
+    [Theory]
+    [InlineData("scenarios/paper-b/umi-7.json", 21)]
+    [InlineData("scenarios/paper-b/umi-19.json", 57)]
+    public void ShippedStandardScenarios_Parse(string file, int cells)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Isac.slnx"))) dir = dir.Parent;
+        var s = ScenarioReader.Parse(File.ReadAllText(Path.Combine(dir!.FullName, file)), Path.GetFileName(file));
+        Assert.Equal(cells, s.Layout.Cells);
+        Assert.Equal(40, s.UsersPerCell);
+    }
+}
