@@ -142,6 +142,23 @@ public sealed class ChannelKnowledgeMap
         return h;
     }
 
+    /// <summary>The recovered paths at <paramref name="location"/> as vectors √α̂_i a(θ_i), one per entry (their sum is <see cref="Query"/>; the sum of their outer products is the APS's covariance).</summary>
+    public IReadOnlyList<Complex[]> QueryComponents(Point2 location)
+    {
+        var (ix, iy) = Grid.CellOf(location);
+        var (bins, powers) = Entry(ix, iy);
+        var list = new Complex[bins.Length][];
+        for (int e = 0; e < bins.Length; e++)
+        {
+            double amp = Math.Sqrt(powers[e]);
+            var a = _binSteering[bins[e]];
+            var v = new Complex[Antennas];
+            for (int i = 0; i < v.Length; i++) v[i] = amp * a[i];
+            list[e] = v;
+        }
+        return list;
+    }
+
     /// <summary>Builds every grid point (in parallel); returns the wall time.</summary>
     public TimeSpan BuildAll(int maxDegreeOfParallelism = -1, CancellationToken cancel = default)
     {

@@ -47,7 +47,7 @@ public sealed class NetworkEnvironment
 
         var (min, max) = layout.BoundingBox();
         Grid = CkmGrid.Covering(min, max, scenario.CkmSettings.Spacing);
-        var rsrp = new RsrpMeasurement(scenario.CkmSettings, ch, scenario.PowerWatts, Noise, Channels.DrawPhase)
+        var rsrp = new RsrpMeasurement(scenario.CkmSettings, ch, scenario.PowerWatts, Noise * Math.Pow(10, scenario.CkmSettings.MeasurementNoiseDb / 10), Channels.DrawPhase)
         {
             UniformPhases = ch.Model != ChannelModelKind.Paper,
         };

@@ -236,9 +236,14 @@ public sealed class NetworkSimulator
         var own = scheduled[bs].Select(k => h.Link(bs, bs, k)).ToArray();
         bool sensed = scheme is Scheme.SdUscb or Scheme.SdUscbSlinr;
         var leakage = new List<Complex[]>();
+        bool covariance = sc.CkmSettings.LeakageEstimate == Ckm.LeakageEstimate.Covariance;
         foreach (int m in sc.Layout.Neighbours(bs))
             foreach (int t in scheduled[m])
-                leakage.Add(sensed ? _env.Maps[bs].Query(beliefs[m][t].Position) : h.Link(bs, m, t));
+            {
+                if (!sensed) leakage.Add(h.Link(bs, m, t));
+                else if (covariance) leakage.AddRange(_env.Maps[bs].QueryComponents(beliefs[m][t].Position));
+                else leakage.Add(_env.Maps[bs].Query(beliefs[m][t].Position));
+            }
         SensingConstraints? sensing = null;
         if (sensed)
         {

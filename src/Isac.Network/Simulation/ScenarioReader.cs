@@ -277,7 +277,7 @@ public static class ScenarioReader
     {
         var d = new CkmSettings();
         if (c is not { } k) return (d, CkmMode.OnDemand);
-        k.ExpectOnly("grid_m", "angle_bins", "codebook_size", "snapshots", "sparsity", "mode");
+        k.ExpectOnly("grid_m", "angle_bins", "codebook_size", "snapshots", "sparsity", "mode", "measurement_noise_db", "leakage_estimate");
         var mode = k.OptionalField("mode")?.OneOf("on-demand", "full") == "full" ? CkmMode.Full : CkmMode.OnDemand;
         var settings = d with
         {
@@ -286,6 +286,8 @@ public static class ScenarioReader
             CodebookSize = k.OptionalField("codebook_size")?.Int(1, 4096) ?? d.CodebookSize,
             Snapshots = k.OptionalField("snapshots")?.Int(1, 100_000) ?? d.Snapshots,
             Sparsity = k.OptionalField("sparsity")?.Int(1, 8) ?? d.Sparsity,
+            MeasurementNoiseDb = k.OptionalField("measurement_noise_db")?.DoubleInRange(-100, 100) ?? d.MeasurementNoiseDb,
+            LeakageEstimate = k.OptionalField("leakage_estimate")?.OneOf("channel", "covariance") == "covariance" ? LeakageEstimate.Covariance : LeakageEstimate.Channel,
         };
         return (settings, mode);
     }
