@@ -6,9 +6,8 @@ using Isac.Experiments.PaperB;
 using Isac.Network.Simulation;
 
 // Paper B benchmarks and figure runs. Usage:
-//   dotnet run --project bench/Isac.Network.Bench -c Release -- dualopt [reps]   DualOpt per BS per epoch (Table I sizes), and the
-//                                                                              ratio against the same solver without the
-//                                                                              Sherman-Morrison update (one factorisation per user)
+//   dotnet run --project bench/Isac.Network.Bench -c Release -- dualopt          DualOpt per BS per epoch in steady state (Table I sizes):
+//                                                                              Newton inner loop, gradient inner loop, one factorisation per user
 //   dotnet run --project bench/Isac.Network.Bench -c Release -- sdr [epochs] [sizes]  SDR beamformer vs DualOpt per BS per epoch
 //   dotnet run --project bench/Isac.Network.Bench -c Release -- fig6            wall time of the default Fig. 6 run (5 schemes)
 //   dotnet run --project bench/Isac.Network.Bench -c Release -- ckm              full map build time and memory, one BS
@@ -20,31 +19,33 @@ switch (mode)
 {
     case "dualopt":
     {
-        int reps = args.Length > 1 ? int.Parse(args[1]) : 5;
+        // Steady-state time per BS per epoch (each problem repeated until its timings settle, then the median of
+        // repeats: SteadyStateTime, as Table I) of DualOpt with its default projected-Newton inner loop, with the
+        // projected-gradient inner loop, and with one factorisation per user (eq. (29) without Remark 1).
         var sim = new NetworkSimulator(new NetworkEnvironment(scenario, 1));
-        Console.WriteLine("scheduled_users(network) per_bs  dualopt_ms  per_user_factorisation_ms  ratio  fp_iterations  inner_iterations");
+        Console.WriteLine("scheduled_users(network) per_bs  dualopt_ms  dualopt_min_ms  gradient_ms  per_user_ms  newton_vs_gradient  fp_iterations  inner_iterations  virtual_pfr  gradient_pfr");
         foreach (int total in new[] { 18, 36, 54 })
         {
             int perCell = total / 3;
             var problems = Enumerable.Range(1, 3).SelectMany(n => Enumerable.Range(0, 3).Select(l => PaperBProblems.EpochProblem(sim, Scheme.SdUscb, l, perCell, n))).ToArray();
             var fast = FractionalProgrammingBeamformer.DualOpt();
+            var gradient = FractionalProgrammingBeamformer.DualOpt(new DualOptSettings(NewtonAfter: 1_000_000));
             var slow = new FractionalProgrammingBeamformer("dualopt-per-user", new PerUserFactorisation(new DualOptSolver()));
-            fast.Solve(problems[0]); slow.Solve(problems[0]); // warm up the JIT
-            double tf = 0, ts = 0, outer = 0, inner = 0;
-            for (int r = 0; r < reps; r++)
-                foreach (var p in problems)
-                {
-                    var sw = Stopwatch.StartNew();
-                    var res = fast.Solve(p);
-                    tf += sw.Elapsed.TotalMilliseconds;
-                    outer += res.OuterIterations;
-                    inner += res.InnerIterations;
-                    sw.Restart();
-                    slow.Solve(p);
-                    ts += sw.Elapsed.TotalMilliseconds;
-                }
-            int runs = reps * problems.Length;
-            Console.WriteLine($"{total,23} {perCell,6} {tf / runs,11:F2} {ts / runs,26:F2} {ts / tf,6:F2} {outer / runs,14:F1} {inner / runs,17:F1}");
+            double tf = 0, tfMin = 0, tg = 0, ts = 0, outer = 0, inner = 0, pf = 0, pg = 0;
+            foreach (var p in problems)
+            {
+                var f = SteadyStateTime.Measure(() => fast.Solve(p));
+                tf += f.Median; tfMin += f.Min;
+                tg += SteadyStateTime.Measure(() => gradient.Solve(p)).Median;
+                ts += SteadyStateTime.Measure(() => slow.Solve(p)).Median;
+                var res = fast.Solve(p);
+                outer += res.OuterIterations;
+                inner += res.InnerIterations;
+                pf += VirtualPfr(p, res.Beams);
+                pg += VirtualPfr(p, gradient.Solve(p).Beams);
+            }
+            int runs = problems.Length;
+            Console.WriteLine($"{total,23} {perCell,6} {1e3 * tf / runs,11:F2} {1e3 * tfMin / runs,15:F2} {1e3 * tg / runs,12:F2} {1e3 * ts / runs,12:F2} {tg / tf,19:F2} {outer / runs,14:F1} {inner / runs,17:F1} {pf,12:F1} {pg,13:F1}");
         }
         break;
     }

@@ -87,8 +87,9 @@ public static class ScenarioReader
         var (ckm, mode) = ReadCkm(root.OptionalField("ckm"));
 
         var dual = root.OptionalField("dualopt");
-        dual?.ExpectOnly("max_inner_iterations", "tolerance");
-        var dualSettings = new DualOptSettings(dual?.OptionalField("max_inner_iterations")?.Int(1) ?? 300, dual?.OptionalField("tolerance")?.PositiveDouble() ?? 1e-4);
+        dual?.ExpectOnly("max_inner_iterations", "tolerance", "newton_after");
+        var dualSettings = new DualOptSettings(dual?.OptionalField("max_inner_iterations")?.Int(1) ?? 300, dual?.OptionalField("tolerance")?.PositiveDouble() ?? 1e-4,
+            NewtonAfter: dual?.OptionalField("newton_after")?.Int(0, 1_000_000) ?? 0);
         var sdr = root.OptionalField("sdr");
         sdr?.ExpectOnly("solver_tolerance");
         var sdrSettings = new SdrSettings(SolverTolerance: sdr?.OptionalField("solver_tolerance")?.DoubleInRange(1e-12, 1e-2) ?? 1e-6);
