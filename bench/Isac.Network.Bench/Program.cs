@@ -119,27 +119,33 @@ switch (mode)
     }
     case "ckmquality":
     {
-        // How well does a map's ĥ (36) describe the true inter-cell channel? Normalised correlation
-        // |xᴴy|²/(‖x‖²‖y‖²) over random locations of cells 1 and 2, seen from BS 0.
-        var env = new NetworkEnvironment(scenario, 1);
-        var rng = new Isac.Core.Random.DeterministicRandom(99);
-        double cMapTrue = 0, cMeanTrue = 0, cMapMean = 0;
-        int count = 500;
-        for (int i = 0; i < count; i++)
-        {
-            int cell = 1 + rng.NextInt(2);
-            var p = scenario.Layout.BaseStations[cell].Offset(Math.Sqrt(rng.NextUniform(100, 8100)), rng.NextUniform(0, 2 * Math.PI));
-            var paperModel = (Isac.Network.Channels.PaperChannelModel)env.Channels;
-            var paths = paperModel.Scatterers.Paths(scenario.Layout.BaseStations[0], p);
-            var steer = new Isac.Network.Channels.SteeringVector(32);
-            var mean = new System.Numerics.Complex[32];
-            foreach (var q in paths) ComplexVectors.AddScaled(mean, Math.Sqrt(q.Power), steer.At(q.Angle));
-            var truth = paperModel.Synthesize(paths, rng);
-            var map = env.Maps[0].Query(p);
-            double C(System.Numerics.Complex[] x, System.Numerics.Complex[] y) => ComplexVectors.AbsDotSquared(x, y) / (ComplexVectors.NormSquared(x) * ComplexVectors.NormSquared(y));
-            cMapTrue += C(map, truth); cMeanTrue += C(mean, truth); cMapMean += C(map, mean);
-        }
-        Console.WriteLine($"mean normalised correlation over {count} locations: map–true {cMapTrue / count:F3}, zero-phase mean–true {cMeanTrue / count:F3}, map–zero-phase mean {cMapMean / count:F3}");
+        // How well does a map's estimate describe the true inter-cell channel? For 8 users of each cell BS 0 coordinates
+        // with: the normalised correlation |ĥᴴh|²/(‖ĥ‖²‖h‖²) with 5 drawn channels, power-weighted over the users, for the
+        // map's ĥ (36) and for the best phase-less estimate Σ√α_q a(θ_q) of the exact paths. Scenario file optional.
+        var sc = args.Length > 1 ? ScenarioReader.Parse(File.ReadAllText(args[1]), args[1]) : scenario;
+        var env = new NetworkEnvironment(sc, 1);
+        var users = env.UsersAt(1);
+        var steer = new Isac.Network.Channels.SteeringVector(sc.ChannelSettings.TransmitAntennas);
+        double wMap = 0, wBest = 0, total = 0, mapPower = 0;
+        foreach (int m in sc.Layout.Neighbours(0))
+            foreach (var u in users[m].Take(8))
+            {
+                var est = env.Maps[0].Query(u.Position);
+                var paths = env.Channels.Paths(0, m, u.Index, u.Position);
+                double mean = paths.Sum(q => q.Power);
+                var best = new System.Numerics.Complex[sc.ChannelSettings.TransmitAntennas];
+                foreach (var q in paths) ComplexVectors.AddScaled(best, Math.Sqrt(q.Power), steer.At(q.Angle));
+                double cm = 0, cb = 0;
+                for (int e = 1; e <= 5; e++)
+                {
+                    var h = env.Channels.Channel(0, m, u.Index, u.Position, e);
+                    double hh = ComplexVectors.NormSquared(h);
+                    cm += ComplexVectors.AbsDotSquared(est, h) / Math.Max(ComplexVectors.NormSquared(est) * hh, 1e-300);
+                    cb += ComplexVectors.AbsDotSquared(best, h) / (ComplexVectors.NormSquared(best) * hh);
+                }
+                wMap += mean * cm / 5; wBest += mean * cb / 5; total += mean; mapPower += ComplexVectors.NormSquared(est);
+            }
+        Console.WriteLine($"{sc.Name}: power-weighted normalised correlation with the drawn channels: map {wMap / total:F3}, best phase-less estimate {wBest / total:F3}; map power / mean channel power {mapPower / total:F3}");
         break;
     }
 }
