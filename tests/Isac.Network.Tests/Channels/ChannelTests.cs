@@ -78,3 +78,25 @@ public class ChannelTests
         }
     }
 }
+
+public class PaperModelOnHexagonalGridTests
+{
+    [Fact]
+    public void WrappedScattererField_IsPeriodicLikeTheNetwork()
+    {
+        // 7 sites, wrap-around: the scatterers tile the plane with the cluster, so a BS sees the same paths at a
+        // location and at its copy shifted by a wrap-around vector.
+        var layout = NetworkLayout.Hexagonal(7, 1, 180, wraparound: true);
+        var s = new ChannelSettings();
+        var field = new ScattererField(layout, s, new DeterministicRandom(2));
+        var model = new PaperChannelModel(s, layout, field, 2);
+        double area = 7 * 180.0 * 180.0 * Math.Sqrt(3) / 2;
+        Assert.Equal(7 * (int)Math.Round(s.ScattererDensityPerKm2 * area / 1e6), field.Count);
+        var shift = layout.Wrap!.Shifts[1];
+        var p = new Point2(60, 40);
+        var a = model.CampaignPaths(3, p);
+        var b = model.CampaignPaths(3, p + shift);
+        Assert.Equal(a.Select(x => Math.Round(x.Angle, 9)), b.Select(x => Math.Round(x.Angle, 9)));
+        for (int q = 0; q < a.Count; q++) Assert.Equal(a[q].Power, b[q].Power, 1e-9 * a[q].Power);
+    }
+}
