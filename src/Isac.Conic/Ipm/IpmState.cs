@@ -12,9 +12,15 @@ internal sealed class IpmState
     private readonly double[][] _hrd;
     private readonly double[] _rp;
     private readonly double[] _ax;
-    private double _normA;
+    private readonly double _normA;
     private double _maxRowNorm;
-    private double _normC;
+    private readonly double _normC;
+
+    // The denominators of the infeasibility measures (DIMACS errors 1 and 3): 1 + ‖a‖∞, 1 + ‖C‖max;
+    // and whether one objective vanishes identically (C = 0, or a = 0 / no rows: optimum 0, see Measures).
+    private readonly double _primalScale;
+    private readonly double _dualScale;
+    private readonly bool _objectiveVanishes;
 
     private readonly double _primalTolerance;
     private readonly double _dualTolerance;
@@ -65,6 +71,21 @@ internal sealed class IpmState
             c2 += ConeBlock.Dot(b.C, b.C);
         }
         _normC = Math.Sqrt(c2);
+        double aMax = 0, cMax = 0;
+        foreach (double v in model.Rhs)
+        {
+            aMax = Math.Max(aMax, Math.Abs(v));
+        }
+        foreach (var b in model.Blocks)
+        {
+            foreach (double v in b.C)
+            {
+                cMax = Math.Max(cMax, Math.Abs(v));
+            }
+        }
+        _primalScale = 1 + aMax;
+        _dualScale = 1 + cMax;
+        _objectiveVanishes = aMax == 0 || cMax == 0;
     }
 
     public double[] Y { get; }
@@ -105,10 +126,6 @@ internal sealed class IpmState
         _bestY.CopyTo(Y, 0);
     }
 
-    public double NormRhs => _normA;
-
-    public double NormC => _normC;
-
     private ConeBlock[] Blocks => _model.Blocks;
 
     /// <summary>CSDP's start: X = α I, Z = β I, y = 0 with α = n·max_i (1+|a_i|)/(1+‖A_i‖),
@@ -146,11 +163,12 @@ internal sealed class IpmState
     public Measures ComputeResiduals()
     {
         Array.Clear(_ax);
-        double pobj = 0, xz = 0, rd2 = 0;
+        double pobj = 0, xz = 0, rd2 = 0, primalTerms = 0;
         foreach (var b in Blocks)
         {
             b.ApplyA(b.X, _ax);
             pobj += ConeBlock.Dot(b.C, b.X);
+            primalTerms += Measures.AbsoluteDot(b.C, b.X);
             xz += ConeBlock.Dot(b.X, b.Z);
             // R_d = Aᵀy − C − Z
             for (int k = 0; k < b.StoredLength; k++)
@@ -167,9 +185,13 @@ internal sealed class IpmState
             rp2 += _rp[i] * _rp[i];
             dobj += _model.Rhs[i] * Y[i];
         }
-        return new Measures(pobj, dobj, Math.Sqrt(rp2) / (1 + _normA), Math.Sqrt(rd2) / (1 + _normC),
-            Math.Abs(xz) / (1 + Math.Abs(pobj) + Math.Abs(dobj)), xz / Math.Max(1, _model.Degree));
+        double scale = Measures.ObjectiveScale(pobj, dobj, primalTerms, Measures.AbsoluteDot(_model.Rhs, Y), _objectiveVanishes);
+        return new Measures(pobj, dobj, Math.Sqrt(rp2) / _primalScale, Math.Sqrt(rd2) / _dualScale,
+            Math.Abs(pobj - dobj) / scale, Math.Abs(xz) / scale, xz / Math.Max(1, _model.Degree));
     }
+
+    /// <summary>Whether one objective vanishes identically (see <see cref="Measures"/>).</summary>
+    public bool ObjectiveVanishes => _objectiveVanishes;
 
     /// <summary>(‖Aᵀy − Z‖/‖A‖) / (−aᵀy/‖a‖): small when y is a ray proving (P) infeasible.</summary>
     public double PrimalInfeasibilityRatio()
@@ -258,7 +280,7 @@ internal sealed class IpmState
         {
             rd2 += ConeBlock.Dot(block.Rd, block.Rd);
         }
-        _useRd = Math.Sqrt(rd2) > 1e-3 * _dualTolerance * (1 + _normC);
+        _useRd = Math.Sqrt(rd2) > 1e-3 * _dualTolerance * _dualScale;
         ForBlocks(parallel, b =>
         {
             var block = Blocks[b];
@@ -418,7 +440,7 @@ internal sealed class IpmState
         // 1e-3 of the primal tolerance, or of the iterate's own primal residual while that is larger: a
         // step leaves (1 − α) r_p + α e, so refining e far below r_p buys nothing (paper A's instances
         // spent two operator applications per iteration on it, 3 GEMMs per block each).
-        double target = 1e-3 * Math.Max(_primalTolerance * (1 + _normA), Norm(_rp));
+        double target = 1e-3 * Math.Max(_primalTolerance * _primalScale, Norm(_rp));
         if (err <= target)
         {
             return;

@@ -15,9 +15,15 @@ internal sealed class SchurComplement
     private readonly double[] _factor;
     private readonly double[] _residual;
 
-    public SchurComplement(int m)
+    private readonly int _shiftAttempts;
+
+    /// <param name="m">The number of rows.</param>
+    /// <param name="shiftAttempts">Factorisations tried with a growing diagonal shift after the plain one
+    /// fails (tests set 0 to see a failure reported).</param>
+    public SchurComplement(int m, int shiftAttempts = 5)
     {
         _m = m;
+        _shiftAttempts = shiftAttempts;
         _matrix = new double[m * m];
         _factor = new double[m * m];
         _residual = new double[m];
@@ -27,6 +33,10 @@ internal sealed class SchurComplement
     public double Shift { get; private set; }
 
     public double[] Matrix => _matrix;
+
+    /// <summary>Whether the last <see cref="Factorize"/> failed on non-finite entries (not on a lack of
+    /// positive definiteness).</summary>
+    public bool NonFinite { get; private set; }
 
     private SchurScratch? _scratch;
     private bool _timed;
@@ -100,12 +110,13 @@ internal sealed class SchurComplement
         {
             maxDiag = Math.Max(maxDiag, Math.Abs(_matrix[i * _m + i]));
         }
-        if (!double.IsFinite(maxDiag))
+        NonFinite = !double.IsFinite(maxDiag);
+        if (NonFinite)
         {
             return false;
         }
         Shift = 0;
-        for (int attempt = 0; attempt < 6; attempt++)
+        for (int attempt = 0; attempt <= _shiftAttempts; attempt++)
         {
             _matrix.CopyTo(_factor, 0);
             if (Shift > 0)

@@ -43,6 +43,11 @@ public sealed record SolverSettings
     /// (CSDP's 1e-8 on ‖Aᵀy − Z‖ / (−aᵀy), and likewise for X). Default 1e-8.</summary>
     public double InfeasibilityTolerance { get; init; } = 1e-8;
 
+    /// <summary>Factorisations of the Schur complement tried with a growing diagonal shift after the plain
+    /// one fails (5, shifts 1e-14 to 1e-6 of the largest diagonal entry; the tests set 0 to see a failure
+    /// reported).</summary>
+    internal int SchurShiftAttempts { get; init; } = 5;
+
     /// <summary>The default settings.</summary>
     public static SolverSettings Default { get; } = new();
 
