@@ -44,8 +44,9 @@ public sealed record ConicSolution
     public TerminationReason Termination { get; init; }
 
     /// <summary>The scale-free objective gap |⟨C,X⟩ − aᵀy| / D at the returned point, with
-    /// D = max(|⟨C,X⟩| + |aᵀy|, min(Σ_k |C_k X_k|, Σ_i |a_i y_i|)) (CSDP's 1 added only when C or a vanishes
-    /// identically, where the optimum is 0; docs/solver.md, "Termination"); NaN for an
+    /// D = max(|⟨C,X⟩| + |aᵀy|, min(S_C, S_a), 10⁻³·max(S_C, S_a)), S_C = Σ_k |C_k X_k|, S_a = Σ_i |a_i y_i|
+    /// (the size of the objectives' terms, for an optimum of 0; CSDP's 1 added only when C or a vanishes
+    /// identically; docs/solver.md, "Termination"); NaN for an
     /// infeasibility certificate. <see cref="SolverStatus.Solved"/> means this, <see cref="ComplementarityGap"/>
     /// and both infeasibilities met their tolerances.</summary>
     public double ObjectiveGap { get; init; } = double.NaN;
