@@ -61,19 +61,24 @@ internal static class InteriorPointMethod
         }
         var kernels = DenseKernels.Select(settings.Backend, largestOrder);
         int threads = settings.EffectiveThreads;
-        if (kernels is OpenBlasKernels ob)
+        var schurKernels = DenseKernels.SelectForSchur(settings.Backend, problem.ConstraintCount, kernels);
+        foreach (var k in new[] { kernels, schurKernels })
         {
-            // The Schur complement is parallel by columns; OpenBLAS threads inside would oversubscribe.
-            ob.SetThreads(1);
+            if (k is OpenBlasKernels ob)
+            {
+                // The Schur complement is parallel by columns; OpenBLAS threads inside would oversubscribe.
+                ob.SetThreads(1);
+            }
         }
+        string backendName = DenseKernels.Describe(kernels, schurKernels);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
         var model = InternalModel.Build(problem, settings.DetectLowRank);
         var logger = new IterationLogger(log, settings.Verbosity);
-        logger.Banner(problem, model, kernels.Name, threads);
+        logger.Banner(problem, model, backendName, threads);
 
         var state = new IpmState(model, kernels, settings.PrimalFeasibilityTolerance, settings.DualFeasibilityTolerance);
         state.SetInitialPoint();
-        var schur = new SchurComplement(model.M, settings.SchurShiftAttempts);
+        var schur = new SchurComplement(model.M, schurKernels, settings.SchurShiftAttempts);
         int m = model.M;
         var rhs = new double[m];
         var dy = new double[m];
@@ -194,7 +199,7 @@ internal static class InteriorPointMethod
             }
             schur.Form(model.Blocks, model.RowBlocks, model.MaxStored, kernels, parallel);
             state.Free?.AddToSchur(schur.Matrix);
-            if (!schur.Factorize(kernels) || state.Free?.Factor(schur, kernels) == false)
+            if (!schur.Factorize() || state.Free?.Factor(schur, kernels) == false)
             {
                 reason = schur.NonFinite ? TerminationReason.NonFinite : TerminationReason.SchurNotPositiveDefinite;
                 break;
@@ -251,7 +256,7 @@ internal static class InteriorPointMethod
             PrimalFeasibilityTolerance = Math.Min(0.5, 1000 * settings.PrimalFeasibilityTolerance),
             DualFeasibilityTolerance = Math.Min(0.5, 1000 * settings.DualFeasibilityTolerance),
         }) ? SolverStatus.ReducedAccuracy : SolverStatus.NumericalError;
-        var solution = SolutionBuilder.Build(model, state, status.Value, reason.Value, measures, iter, clock.Elapsed, kernels);
+        var solution = SolutionBuilder.Build(model, state, status.Value, reason.Value, measures, iter, clock.Elapsed, kernels, backendName);
         logger.Summary(solution);
         return solution with { SolveTime = clock.Elapsed };
     }

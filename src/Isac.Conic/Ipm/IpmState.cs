@@ -392,7 +392,7 @@ internal sealed class IpmState
     {
         if (_free is null)
         {
-            schur.Solve(g, dy, _kernels);
+            schur.Solve(g, dy);
         }
         else
         {

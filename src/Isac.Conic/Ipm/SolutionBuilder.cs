@@ -8,7 +8,7 @@ namespace Isac.Conic.Ipm;
 internal static class SolutionBuilder
 {
     public static ConicSolution Build(InternalModel model, IpmState state, SolverStatus status, TerminationReason reason,
-                                      Measures measures, int iterations, TimeSpan elapsed, IDenseKernels kernels)
+                                      Measures measures, int iterations, TimeSpan elapsed, IDenseKernels kernels, string backendName)
     {
         var problem = model.Problem;
         double sign = model.Sign;
@@ -85,7 +85,7 @@ internal static class SolutionBuilder
             Iterations = iterations,
             SolveTime = elapsed,
             Dimacs = dimacs with { ObjectiveGap = (userP - userD) / (1 + Math.Abs(userP) + Math.Abs(userD)) },
-            Backend = kernels.Name,
+            Backend = backendName,
             Termination = reason,
             ObjectiveGap = certificate ? double.NaN : measures.ObjectiveGap,
             ComplementarityGap = certificate ? double.NaN : measures.ComplementarityGap,

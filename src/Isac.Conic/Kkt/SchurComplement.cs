@@ -16,13 +16,16 @@ internal sealed class SchurComplement
     private readonly double[] _residual;
 
     private readonly int _shiftAttempts;
+    private readonly IDenseKernels _kernels;
 
     /// <param name="m">The number of rows.</param>
+    /// <param name="kernels">The dense kernels that factorise and solve it (see DenseKernels.SelectForSchur).</param>
     /// <param name="shiftAttempts">Factorisations tried with a growing diagonal shift after the plain one
     /// fails (tests set 0 to see a failure reported).</param>
-    public SchurComplement(int m, int shiftAttempts = 5)
+    public SchurComplement(int m, IDenseKernels kernels, int shiftAttempts = 5)
     {
         _m = m;
+        _kernels = kernels;
         _shiftAttempts = shiftAttempts;
         _matrix = new double[m * m];
         _factor = new double[m * m];
@@ -103,7 +106,7 @@ internal sealed class SchurComplement
     }
 
     /// <summary>Cholesky of M, shifting the diagonal by growing multiples of its largest entry if needed.</summary>
-    public bool Factorize(IDenseKernels kernels)
+    public bool Factorize()
     {
         double maxDiag = 0;
         for (int i = 0; i < _m; i++)
@@ -126,7 +129,7 @@ internal sealed class SchurComplement
                     _factor[i * _m + i] += Shift;
                 }
             }
-            if (kernels.Cholesky(_factor, _m))
+            if (_kernels.Cholesky(_factor, _m))
             {
                 return true;
             }
@@ -136,15 +139,15 @@ internal sealed class SchurComplement
     }
 
     /// <summary>x ← M⁻¹ b with one refinement step against the unshifted M.</summary>
-    public void Solve(ReadOnlySpan<double> b, Span<double> x, IDenseKernels kernels)
+    public void Solve(ReadOnlySpan<double> b, Span<double> x)
     {
         b.CopyTo(x);
-        kernels.CholeskySolve(_factor, _m, x);
+        _kernels.CholeskySolve(_factor, _m, x);
         for (int i = 0; i < _m; i++)
         {
             _residual[i] = b[i] - ManagedKernels.Dot(_matrix.AsSpan(i * _m, _m), x);
         }
-        kernels.CholeskySolve(_factor, _m, _residual);
+        _kernels.CholeskySolve(_factor, _m, _residual);
         for (int i = 0; i < _m; i++)
         {
             x[i] += _residual[i];
