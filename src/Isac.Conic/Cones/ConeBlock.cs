@@ -94,10 +94,16 @@ internal abstract class ConeBlock
     /// <summary>Largest α with (X or Z) + α d in the cone (∞ if unbounded), using the factor from <see cref="PrepareScaling"/>.</summary>
     public abstract double MaxStep(double[] d, bool primal, Isac.Conic.LinearAlgebra.IDenseKernels kernels);
 
-    /// <summary>True if v is strictly inside the cone (a Cholesky test for PSD).</summary>
-    public abstract bool IsInterior(double[] v, Isac.Conic.LinearAlgebra.IDenseKernels kernels);
+    /// <summary>True if v is strictly inside the cone (a Cholesky test for PSD); <paramref name="primal"/>
+    /// says whether v is a candidate X or a candidate Z (a block may factorise the two differently).</summary>
+    public abstract bool IsInterior(double[] v, bool primal, Isac.Conic.LinearAlgebra.IDenseKernels kernels);
 
-    /// <summary>The smallest cone eigenvalue of v (λ_min for PSD, min entry for LP, x₀ − ‖x̄‖ for SOC).</summary>
+    /// <summary>Called once the step whose candidates the last <see cref="IsInterior"/> calls tested has been
+    /// taken (a PSD block keeps their factors for the next scaling).</summary>
+    public virtual void AcceptStep() { }
+
+    /// <summary>The smallest cone eigenvalue of v (λ_min for PSD, min entry for LP, x₀ − ‖x̄‖ for SOC), or
+    /// any positive number when v is known to be interior (only the negative part is ever used).</summary>
     public abstract double MinEigenvalue(double[] v, Isac.Conic.LinearAlgebra.IDenseKernels kernels);
 
     /// <summary>Adds this block's Schur complement entries for global row j into row j of

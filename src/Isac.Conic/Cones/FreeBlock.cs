@@ -48,7 +48,7 @@ internal sealed class FreeBlock : VectorConeBlock
 
     public override double MaxStep(double[] d, bool primal, IDenseKernels kernels) => double.PositiveInfinity;
 
-    public override bool IsInterior(double[] v, IDenseKernels kernels) => true;
+    public override bool IsInterior(double[] v, bool primal, IDenseKernels kernels) => true;
 
     /// <summary>No cone constraint: nothing to violate.</summary>
     public override double MinEigenvalue(double[] v, IDenseKernels kernels) => double.PositiveInfinity;

@@ -81,7 +81,7 @@ internal sealed class NonnegativeBlock : VectorConeBlock
         return alpha;
     }
 
-    public override bool IsInterior(double[] v, IDenseKernels kernels) => ArrayMath.AllPositive(v);
+    public override bool IsInterior(double[] v, bool primal, IDenseKernels kernels) => ArrayMath.AllPositive(v);
 
     public override double MinEigenvalue(double[] v, IDenseKernels kernels) => ArrayMath.Min(v);
 

@@ -222,7 +222,7 @@ internal sealed class SecondOrderBlock : VectorConeBlock
         return best;
     }
 
-    public override bool IsInterior(double[] v, IDenseKernels kernels) => v[0] > 0 && Det(v) > 0;
+    public override bool IsInterior(double[] v, bool primal, IDenseKernels kernels) => v[0] > 0 && Det(v) > 0;
 
     public override double MinEigenvalue(double[] v, IDenseKernels kernels)
     {

@@ -74,9 +74,8 @@ internal static class InteriorPointMethod
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
         var model = InternalModel.Build(problem, settings.DetectLowRank);
         var logger = new IterationLogger(log, settings.Verbosity);
+        var state = new IpmState(model, kernels, settings.PrimalFeasibilityTolerance, settings.DualFeasibilityTolerance, settings.SparseDualSlack);
         logger.Banner(problem, model, backendName, threads);
-
-        var state = new IpmState(model, kernels, settings.PrimalFeasibilityTolerance, settings.DualFeasibilityTolerance);
         state.SetInitialPoint();
         var schur = new SchurComplement(model.M, schurKernels, settings.SchurShiftAttempts);
         int m = model.M;

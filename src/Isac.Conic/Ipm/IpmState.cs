@@ -34,7 +34,7 @@ internal sealed class IpmState
     private readonly double[] _h;
     private readonly double[] _dxf;
 
-    public IpmState(InternalModel model, IDenseKernels kernels, double primalTolerance, double dualTolerance)
+    public IpmState(InternalModel model, IDenseKernels kernels, double primalTolerance, double dualTolerance, bool sparseDual = true)
     {
         _free = FreeVariableSystem.Create(model.Blocks, model.M);
         _freeOffset = new int[model.Blocks.Length];
@@ -59,6 +59,7 @@ internal sealed class IpmState
         foreach (var b in model.Blocks)
         {
             b.Kernels = kernels;
+            (b as PsdBlock)?.DecideSparseDual(sparseDual);
         }
         Y = new double[model.M];
         _rp = new double[model.M];
@@ -597,7 +598,7 @@ internal sealed class IpmState
                 {
                     b.Work[k] = b.X[k] + ap * b.DX[k];
                 }
-                if (!b.IsInterior(b.Work, _kernels))
+                if (!b.IsInterior(b.Work, primal: true, _kernels))
                 {
                     ok = false;
                     break;
@@ -606,7 +607,7 @@ internal sealed class IpmState
                 {
                     b.Work[k] = b.Z[k] + ad * b.DZ[k];
                 }
-                if (!b.IsInterior(b.Work, _kernels))
+                if (!b.IsInterior(b.Work, primal: false, _kernels))
                 {
                     ok = false;
                     break;
@@ -625,6 +626,10 @@ internal sealed class IpmState
                 for (int i = 0; i < Y.Length; i++)
                 {
                     Y[i] += ad * dy[i];
+                }
+                foreach (var b in Blocks)
+                {
+                    b.AcceptStep();
                 }
                 return true;
             }

@@ -19,6 +19,12 @@ internal sealed class IterationLogger(TextWriter? log, Verbosity verbosity)
         log.WriteLine($"Isac.Conic interior-point solver (HKM on PSD blocks, NT on second-order cones, Mehrotra predictor-corrector)");
         log.WriteLine($"  constraints m = {problem.ConstraintCount}, blocks: {string.Join("; ", counts)}, {problem.Sense.ToString().ToLowerInvariant()} ⟨C,X⟩");
         log.WriteLine($"  low-rank data: {model.LowRankCount} (row, block) pairs; dense kernels: {backend}; threads: {threads}");
+        var sparse = model.Blocks.OfType<Cones.PsdBlock>().Where(b => b.SparseDual).ToArray();
+        if (sparse.Length > 0)
+        {
+            log.WriteLine($"  sparse dual slack on {sparse.Length} PSD block(s): Z factorised on its aggregate pattern " +
+                          $"({string.Join(", ", sparse.Select(b => $"order {b.Size}, {b.SparseFactorNonzeros} nonzeros in L"))})");
+        }
         if (verbosity == Verbosity.Iterations)
         {
             log.WriteLine("  iter      primal obj        dual obj    p.infeas    d.infeas     obj.gap      xz.gap          mu   alpha_p   alpha_d");

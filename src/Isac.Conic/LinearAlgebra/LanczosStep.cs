@@ -19,6 +19,13 @@ namespace Isac.Conic.LinearAlgebra;
 /// </remarks>
 internal sealed class LanczosStep
 {
+    /// <summary>A symmetric operator applied by the Lanczos steps.</summary>
+    public interface ISymmetricOperator
+    {
+        /// <summary>w ← S v.</summary>
+        void Apply(ReadOnlySpan<double> v, Span<double> w);
+    }
+
     private readonly int _n;
     private readonly int _maxSteps;
     private readonly double[] _q;
@@ -55,13 +62,20 @@ internal sealed class LanczosStep
     /// <summary>A lower bound θ − r on λ_min(L⁻¹ D L⁻ᵀ), or NaN if the Lanczos steps did not settle it.</summary>
     public double SmallestEigenvalue(ReadOnlySpan<double> l, ReadOnlySpan<double> d)
     {
+        var op = new DenseSandwich(this, l, d);
+        return SmallestEigenvalue(ref op);
+    }
+
+    /// <summary>The same for any symmetric operator v ↦ S v (e.g. a sparse factor's sandwich).</summary>
+    public double SmallestEigenvalue<TOperator>(ref TOperator op) where TOperator : ISymmetricOperator, allows ref struct
+    {
         int n = _n;
         _start.CopyTo(_q, 0);
         double scale = 0;
         for (int k = 0; k < _maxSteps; k++)
         {
             var qk = _q.AsSpan(k * n, n);
-            Apply(l, d, qk, _w);
+            op.Apply(qk, _w);
             double a = ManagedKernels.Dot(qk, _w);
             _alpha[k] = a;
             // Full re-orthogonalisation against every previous vector (twice is enough).
@@ -90,6 +104,15 @@ internal sealed class LanczosStep
             }
         }
         return double.NaN;
+    }
+
+    /// <summary>L⁻¹ D L⁻ᵀ with a dense lower factor L.</summary>
+    private readonly ref struct DenseSandwich(LanczosStep owner, ReadOnlySpan<double> l, ReadOnlySpan<double> d) : ISymmetricOperator
+    {
+        private readonly ReadOnlySpan<double> _l = l;
+        private readonly ReadOnlySpan<double> _d = d;
+
+        public void Apply(ReadOnlySpan<double> v, Span<double> w) => owner.Apply(_l, _d, v, w);
     }
 
     /// <summary>w ← L⁻¹ D L⁻ᵀ v.</summary>

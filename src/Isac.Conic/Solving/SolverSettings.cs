@@ -48,6 +48,10 @@ public sealed record SolverSettings
     /// reported).</summary>
     internal int SchurShiftAttempts { get; init; } = 5;
 
+    /// <summary>Whether a PSD block with a sparse aggregate pattern may factorise Z sparsely (true; the tests
+    /// switch it off to compare with the dense path).</summary>
+    internal bool SparseDualSlack { get; init; } = true;
+
     /// <summary>The default settings.</summary>
     public static SolverSettings Default { get; } = new();
 
