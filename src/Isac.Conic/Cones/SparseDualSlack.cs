@@ -119,30 +119,40 @@ internal sealed class SparseDualSlack
     /// <summary>Factorises Z (dense storage, entries outside the pattern ignored); false if not positive definite.</summary>
     public bool Factorize(ReadOnlySpan<double> z) => _factor.Factorize(z);
 
+    /// <summary>Threads for the solves with many right-hand sides (their columns are independent).</summary>
+    public ParallelOptions? Parallel { get; set; }
+
     /// <summary>w ← Z⁻¹ with the last factorisation.</summary>
-    public void Inverse(Span<double> w) => _factor.Inverse(w, _scratch);
+    public void Inverse(Span<double> w) => _factor.Inverse(w, _scratch, Parallel);
 
     /// <summary>result ← Z⁻¹ V B, i.e. (B V Z⁻¹)ᵀ, for V inside the pattern and B symmetric (both dense
     /// n×n storage); the caller symmetrises.</summary>
     public void InverseTimes(ReadOnlySpan<double> v, ReadOnlySpan<double> b, Span<double> result)
     {
         int n = _n;
-        // U = V B by the rows of V: row p of U is Σ_q V[p,q] B[q,:].
-        for (int p = 0; p < n; p++)
+        // U = V B by the rows of V (row p of U is Σ_q V[p,q] B[q,:]), written straight into elimination
+        // order in the scratch, solved there, and put back in the original order.
+        var u = _scratch.AsSpan(0, n * n);
+        for (int k = 0; k < n; k++)
         {
-            var up = result.Slice(p * n, n);
-            up.Clear();
-            for (int k = _rowStart[p]; k < _rowStart[p + 1]; k++)
+            int p = _factor.Original(k);
+            var uk = u.Slice(k * n, n);
+            uk.Clear();
+            for (int e = _rowStart[p]; e < _rowStart[p + 1]; e++)
             {
-                int q = _column[k];
+                int q = _column[e];
                 double vpq = v[p * n + q];
                 if (vpq != 0)
                 {
-                    ManagedKernels.Axpy(vpq, b.Slice(q * n, n), up);
+                    ManagedKernels.Axpy(vpq, b.Slice(q * n, n), uk);
                 }
             }
         }
-        _factor.SolveRows(result, n, _scratch);
+        _factor.SolvePermutedRows(u, n, Parallel);
+        for (int k = 0; k < n; k++)
+        {
+            u.Slice(k * n, n).CopyTo(result.Slice(_factor.Original(k) * n, n));
+        }
     }
 
     /// <summary>True if v (dense storage, inside the pattern) is positive definite. Overwrites the factor

@@ -74,7 +74,7 @@ internal static class InteriorPointMethod
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
         var model = InternalModel.Build(problem, settings.DetectLowRank);
         var logger = new IterationLogger(log, settings.Verbosity);
-        var state = new IpmState(model, kernels, settings.PrimalFeasibilityTolerance, settings.DualFeasibilityTolerance, settings.SparseDualSlack);
+        var state = new IpmState(model, kernels, settings.PrimalFeasibilityTolerance, settings.DualFeasibilityTolerance, settings.SparseDualSlack, parallel);
         logger.Banner(problem, model, backendName, threads);
         state.SetInitialPoint();
         var schur = new SchurComplement(model.M, schurKernels, settings.SchurShiftAttempts);

@@ -34,7 +34,8 @@ internal sealed class IpmState
     private readonly double[] _h;
     private readonly double[] _dxf;
 
-    public IpmState(InternalModel model, IDenseKernels kernels, double primalTolerance, double dualTolerance, bool sparseDual = true)
+    public IpmState(InternalModel model, IDenseKernels kernels, double primalTolerance, double dualTolerance, bool sparseDual = true,
+                    ParallelOptions? parallel = null)
     {
         _free = FreeVariableSystem.Create(model.Blocks, model.M);
         _freeOffset = new int[model.Blocks.Length];
@@ -59,7 +60,7 @@ internal sealed class IpmState
         foreach (var b in model.Blocks)
         {
             b.Kernels = kernels;
-            (b as PsdBlock)?.DecideSparseDual(sparseDual);
+            (b as PsdBlock)?.DecideSparseDual(sparseDual, parallel);
         }
         Y = new double[model.M];
         _rp = new double[model.M];

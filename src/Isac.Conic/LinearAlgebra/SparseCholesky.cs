@@ -239,7 +239,7 @@ internal sealed class SparseCholesky
 
     /// <summary>B ← A⁻¹ B for the row-major n×k array <paramref name="b"/> (k right-hand sides as its
     /// columns; row i holds entry i of each), with the last factorisation.</summary>
-    public void SolveRows(Span<double> b, int k, Span<double> scratch)
+    public void SolveRows(Span<double> b, int k, Span<double> scratch, ParallelOptions? parallel = null)
     {
         int n = _n;
         // Permuted copy: row p of the scratch is row perm[p] of B.
@@ -247,42 +247,80 @@ internal sealed class SparseCholesky
         {
             b.Slice(_perm[p] * k, k).CopyTo(scratch.Slice(p * k, k));
         }
-        // L Y = P B by columns of L: row j is final once every earlier column has been applied.
-        for (int j = 0; j < n; j++)
-        {
-            var rj = scratch.Slice(j * k, k);
-            Scale(rj, 1 / _diagonal[j]);
-            for (int p = _colStart[j]; p < _colStart[j + 1]; p++)
-            {
-                ManagedKernels.Axpy(-_values[p], rj, scratch.Slice(_rowIndex[p] * k, k));
-            }
-        }
-        // Lᵀ Z = Y: row j takes the contributions of the later rows in column j, then its diagonal.
-        for (int j = n - 1; j >= 0; j--)
-        {
-            var rj = scratch.Slice(j * k, k);
-            for (int p = _colStart[j]; p < _colStart[j + 1]; p++)
-            {
-                ManagedKernels.Axpy(-_values[p], scratch.Slice(_rowIndex[p] * k, k), rj);
-            }
-            Scale(rj, 1 / _diagonal[j]);
-        }
+        SolvePermutedRows(scratch, k, parallel);
         for (int p = 0; p < n; p++)
         {
             scratch.Slice(p * k, k).CopyTo(b.Slice(_perm[p] * k, k));
         }
     }
 
-    /// <summary>inverse ← A⁻¹ (dense n×n) with the last factorisation.</summary>
-    public void Inverse(Span<double> inverse, Span<double> scratch)
+    /// <summary>B ← (L Lᵀ)⁻¹ B for B already in elimination order (row p is position p). The k columns are
+    /// independent: with <paramref name="parallel"/> and enough of them they are split between threads.</summary>
+    public void SolvePermutedRows(Span<double> b, int k, ParallelOptions? parallel = null)
+    {
+        int workers = parallel is null ? 1 : Math.Min(parallel.MaxDegreeOfParallelism, k / 128);
+        if (workers <= 1)
+        {
+            SolveColumns(b, k, 0, k);
+            return;
+        }
+        // Pinned so that each worker can take a span of the same memory.
+        unsafe
+        {
+            fixed (double* pb = b)
+            {
+                nint address = (nint)pb;
+                int length = b.Length;
+                Parallel.For(0, workers, parallel!, w =>
+                {
+                    int from = k * w / workers, to = k * (w + 1) / workers;
+                    SolveColumns(new Span<double>((void*)address, length), k, from, to);
+                });
+            }
+        }
+    }
+
+    /// <summary>Columns [from, to) of the permuted rows: forward L, then back Lᵀ.</summary>
+    private void SolveColumns(Span<double> b, int k, int from, int to)
+    {
+        int n = _n, width = to - from;
+        // L Y = B by columns of L: row j is final once every earlier column has been applied.
+        for (int j = 0; j < n; j++)
+        {
+            var rj = b.Slice(j * k + from, width);
+            Scale(rj, 1 / _diagonal[j]);
+            for (int p = _colStart[j]; p < _colStart[j + 1]; p++)
+            {
+                ManagedKernels.Axpy(-_values[p], rj, b.Slice(_rowIndex[p] * k + from, width));
+            }
+        }
+        // Lᵀ Z = Y: row j takes the contributions of the later rows in column j, then its diagonal.
+        for (int j = n - 1; j >= 0; j--)
+        {
+            var rj = b.Slice(j * k + from, width);
+            for (int p = _colStart[j]; p < _colStart[j + 1]; p++)
+            {
+                ManagedKernels.Axpy(-_values[p], b.Slice(_rowIndex[p] * k + from, width), rj);
+            }
+            Scale(rj, 1 / _diagonal[j]);
+        }
+    }
+
+    /// <summary>inverse ← A⁻¹ (dense n×n) with the last factorisation: the permuted identity solved in
+    /// <paramref name="scratch"/>, then its rows put back in the original order.</summary>
+    public void Inverse(Span<double> inverse, Span<double> scratch, ParallelOptions? parallel = null)
     {
         int n = _n;
-        inverse.Slice(0, n * n).Clear();
-        for (int i = 0; i < n; i++)
+        scratch.Slice(0, n * n).Clear();
+        for (int p = 0; p < n; p++)
         {
-            inverse[i * n + i] = 1;
+            scratch[p * n + _perm[p]] = 1;
         }
-        SolveRows(inverse, n, scratch);
+        SolvePermutedRows(scratch, n, parallel);
+        for (int p = 0; p < n; p++)
+        {
+            scratch.Slice(p * n, n).CopyTo(inverse.Slice(_perm[p] * n, n));
+        }
     }
 
     /// <summary>v ← L⁻ᵀ v in the permuted order (v indexed by elimination position).</summary>
