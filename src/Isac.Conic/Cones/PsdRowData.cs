@@ -43,6 +43,11 @@ internal sealed class PsdRowData
 
     public int Rank => Weights.Length;
 
+    /// <summary>For sparse data that is also of low rank (gpp's all-ones row e eᵀ), that factorisation: kept
+    /// beside the entries, which the Schur complement and A(·) use (its (uᵀXu)(uᵀZ⁻¹u) entries would lose
+    /// digits), for the products X A_i Z⁻¹ = Σ d (X u)(Z⁻¹u)ᵀ of the direction, n² instead of 4n³.</summary>
+    public PsdRowData? LowRankShadow { get; set; }
+
     /// <summary>Sparse data with diagonal entries only (a selector or a weighted trace).</summary>
     public bool HasDiagonalEntriesOnly()
     {
@@ -147,9 +152,17 @@ internal sealed class PsdRowData
         return a;
     }
 
+    /// <summary>Whether the low-rank shadow is the cheaper form for A(·) and S + αA_i: dense on a large
+    /// support (gpp's e eᵀ: n² scattered entries against rank × n² contiguous ones).</summary>
+    private bool UseShadow(int n) => LowRankShadow is { } sh && FullV.Length > 2L * sh.Rank * n;
+
     /// <summary>⟨A_i, S⟩ for a full symmetric n×n S.</summary>
     public double Dot(ReadOnlySpan<double> s, int n)
     {
+        if (UseShadow(n))
+        {
+            return LowRankShadow!.Dot(s, n);
+        }
         switch (Kind)
         {
             case PsdDataKind.Sparse:
@@ -242,6 +255,11 @@ internal sealed class PsdRowData
     /// <summary>S ← S + α A_i.</summary>
     public void AddTo(Span<double> s, int n, double alpha)
     {
+        if (UseShadow(n))
+        {
+            LowRankShadow!.AddTo(s, n, alpha);
+            return;
+        }
         switch (Kind)
         {
             case PsdDataKind.Sparse:

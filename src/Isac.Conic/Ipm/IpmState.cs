@@ -347,7 +347,7 @@ internal sealed class IpmState
         ForBlocks(parallel, b =>
         {
             var block = Blocks[b];
-            block.ComplementarityRhs(sigmaMu, corrector, _kernels);
+            block.ComplementarityRhs(sigmaMu, corrector, corrector && !_useRd && dyBase is not null ? dyBase : default, _kernels);
             for (int k = 0; k < block.StoredLength; k++)
             {
                 block.Work[k] = useRd ? block.R[k] - _hrd[b][k] : block.R[k];
@@ -689,34 +689,16 @@ internal sealed class IpmState
         }
     }
 
-    /// <summary>X += α_p ΔX, (y, Z) += α_d (Δy, ΔZ), shortening the steps if a Cholesky test fails.</summary>
+    /// <summary>X += α_p ΔX, (y, Z) += α_d (Δy, ΔZ), shortening the steps if a Cholesky test fails. The
+    /// first failure of a block's candidate means its Lanczos bound missed the smallest eigenvalue (a
+    /// warm start can): that block's step is then computed exactly before shortening by 0.8 further.</summary>
     public bool TakeStep(double ap, double ad, double[] dy)
     {
-        for (int attempt = 0; attempt < 8; attempt++)
+        bool recomputed = false;
+        for (int attempt = 0; attempt < 9; attempt++)
         {
-            bool ok = true;
-            foreach (var b in Blocks)
-            {
-                for (int k = 0; k < b.StoredLength; k++)
-                {
-                    b.Work[k] = b.X[k] + ap * b.DX[k];
-                }
-                if (!b.IsInterior(b.Work, primal: true, _kernels))
-                {
-                    ok = false;
-                    break;
-                }
-                for (int k = 0; k < b.StoredLength; k++)
-                {
-                    b.Work[k] = b.Z[k] + ad * b.DZ[k];
-                }
-                if (!b.IsInterior(b.Work, primal: false, _kernels))
-                {
-                    ok = false;
-                    break;
-                }
-            }
-            if (ok)
+            var (failed, primal) = FirstExterior(ap, ad);
+            if (failed is null)
             {
                 foreach (var b in Blocks)
                 {
@@ -736,10 +718,49 @@ internal sealed class IpmState
                 }
                 return true;
             }
+            if (!recomputed)
+            {
+                recomputed = true;
+                double exact = 0.95 * failed.MaxStep(primal ? failed.DX : failed.DZ, primal, _kernels, exact: true);
+                if (primal)
+                {
+                    ap = Math.Min(0.8 * ap, exact);
+                }
+                else
+                {
+                    ad = Math.Min(0.8 * ad, exact);
+                }
+                continue;
+            }
             ap *= 0.8;
             ad *= 0.8;
         }
         return false;
+    }
+
+    /// <summary>The first block whose candidate X + α_p ΔX (primal) or Z + α_d ΔZ fails its interior test, or null.</summary>
+    private (ConeBlock? Block, bool Primal) FirstExterior(double ap, double ad)
+    {
+        foreach (var b in Blocks)
+        {
+            for (int k = 0; k < b.StoredLength; k++)
+            {
+                b.Work[k] = b.X[k] + ap * b.DX[k];
+            }
+            if (!b.IsInterior(b.Work, primal: true, _kernels))
+            {
+                return (b, true);
+            }
+            for (int k = 0; k < b.StoredLength; k++)
+            {
+                b.Work[k] = b.Z[k] + ad * b.DZ[k];
+            }
+            if (!b.IsInterior(b.Work, primal: false, _kernels))
+            {
+                return (b, false);
+            }
+        }
+        return (null, false);
     }
 
     private static double Dot(double[] a, double[] b) => ManagedKernels.Dot(a, b);

@@ -141,6 +141,9 @@ internal sealed class LanczosStep
         return double.NaN;
     }
 
+    /// <summary>Drops the slot's warm start (the next run starts from the generic vector).</summary>
+    public void ForgetWarmStart(int slot) => _warm[slot] = null;
+
     /// <summary>The slot's warm start ← Q s (s the Ritz pair's eigenvector of T_k from SmallestRitz), unit length.</summary>
     private void KeepRitzVector(int slot, int k)
     {
