@@ -131,6 +131,7 @@ public static class SdpCommand
             w.WriteNumber("constraints", problem.ConstraintCount);
             w.WriteString("blocks", string.Join(" ", problem.Cones.Select(c => c.IsMatrix ? c.Size : -c.Size)));
             w.WriteString("backend", s.Backend);
+            w.WriteString("algorithm", s.Algorithm);
             w.WriteEndObject();
         }
         output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));

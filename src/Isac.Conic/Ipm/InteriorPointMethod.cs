@@ -76,6 +76,33 @@ internal static class InteriorPointMethod
         var logger = new IterationLogger(log, settings.Verbosity);
         var state = new IpmState(model, kernels, settings.PrimalFeasibilityTolerance, settings.DualFeasibilityTolerance, settings.SparseDualSlack, parallel);
         logger.Banner(problem, model, backendName, threads);
+        // Dual scaling where the structure calls for it (max-cut relaxations); if it breaks down or ends
+        // far from the tolerances, the primal-dual method runs from its own start.
+        if (settings.DualScaling && DualScalingMethod.TryCreate(model, kernels, schurKernels) is { } dualScaling)
+        {
+            logger.Algorithm("dual scaling (one PSD block, sparse aggregate pattern, rank-one diagonal rows)");
+            int dsIterations = dualScaling.Run(state, settings, logger, ct,
+                () => settings.TimeLimit is { } tl && clock.Elapsed >= tl);
+            if (dsIterations >= 0)
+            {
+                var dsMeasures = state.ComputeResiduals();
+                var dsStatus = dsMeasures.IsOptimal(settings) ? SolverStatus.Solved
+                    : dsMeasures.IsOptimal(settings with
+                    {
+                        RelativeGapTolerance = Math.Min(0.5, 1000 * settings.RelativeGapTolerance),
+                        PrimalFeasibilityTolerance = Math.Min(0.5, 1000 * settings.PrimalFeasibilityTolerance),
+                        DualFeasibilityTolerance = Math.Min(0.5, 1000 * settings.DualFeasibilityTolerance),
+                    }) ? SolverStatus.ReducedAccuracy : (SolverStatus?)null;
+                if (dsStatus is { } st)
+                {
+                    var ds = SolutionBuilder.Build(model, state, st, st == SolverStatus.Solved ? TerminationReason.Converged : TerminationReason.Stall,
+                        dsMeasures, dsIterations, clock.Elapsed, kernels, backendName) with { Algorithm = "dual-scaling" };
+                    logger.Summary(ds);
+                    return ds with { SolveTime = clock.Elapsed };
+                }
+            }
+            logger.Algorithm("dual scaling ended far from the tolerances: primal-dual from the start");
+        }
         state.SetInitialPoint();
         var schur = new SchurComplement(model.M, schurKernels, settings.SchurShiftAttempts);
         int m = model.M;

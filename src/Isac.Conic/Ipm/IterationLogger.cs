@@ -42,6 +42,25 @@ internal sealed class IterationLogger(TextWriter? log, Verbosity verbosity)
             m.ComplementarityGap, m.Mu, ap, ad));
     }
 
+    /// <summary>A line naming the method that runs.</summary>
+    public void Algorithm(string text)
+    {
+        if (log is not null && verbosity != Verbosity.Silent)
+        {
+            log.WriteLine("  algorithm: " + text);
+        }
+    }
+
+    /// <summary>One row of the dual-scaling iteration: dual objective, best bound, μ and the μ whose X was PSD.</summary>
+    public void DualScalingRow(int iter, double dobj, double bound, double mu, double feasibleMu)
+    {
+        if (log is null || verbosity != Verbosity.Iterations)
+        {
+            return;
+        }
+        log.WriteLine(string.Format(Inv, "  {0,4} {1,15:E7} {2,15:E7} {3,11:E2} {4,11:E2}", iter, dobj, bound, mu, feasibleMu));
+    }
+
     public void Summary(ConicSolution s)
     {
         if (log is null || verbosity == Verbosity.Silent)

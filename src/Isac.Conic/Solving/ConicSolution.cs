@@ -36,6 +36,10 @@ public sealed record ConicSolution
     /// <summary>The six DIMACS error measures at the returned point.</summary>
     public required DimacsErrors Dimacs { get; init; }
 
+    /// <summary>The method that produced the result: "primal-dual" (HKM, predictor-corrector) or
+    /// "dual-scaling" (chosen for one PSD block with a sparse pattern and rank-one diagonal rows).</summary>
+    public string Algorithm { get; init; } = "primal-dual";
+
     /// <summary>The dense kernel backend that ran ("managed" or "openblas").</summary>
     public required string Backend { get; init; }
 

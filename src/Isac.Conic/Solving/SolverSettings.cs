@@ -52,6 +52,10 @@ public sealed record SolverSettings
     /// switch it off to compare with the dense path).</summary>
     internal bool SparseDualSlack { get; init; } = true;
 
+    /// <summary>Whether the dual-scaling method may run where the structure calls for it (true; the tests
+    /// switch it off to compare with the primal-dual method).</summary>
+    internal bool DualScaling { get; init; } = true;
+
     /// <summary>The default settings.</summary>
     public static SolverSettings Default { get; } = new();
 

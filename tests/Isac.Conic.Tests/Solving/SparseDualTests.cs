@@ -5,9 +5,9 @@ using Isac.Core.Random;
 namespace Isac.Conic.Tests.Solving;
 
 /// <summary>
-/// The sparse handling of the dual slack (Z factorised on the aggregate pattern of C and the A_i) against
-/// the dense path on max-cut relaxations, where it is chosen: max ⟨L/4, X⟩ s.t. X_ii = 1, X ⪰ 0 with L a
-/// random sparse graph's Laplacian.
+/// The sparse handling of the dual slack (Z factorised on the aggregate pattern of C and the A_i), and the
+/// dual-scaling method chosen for the same structure, against the dense primal-dual path on max-cut
+/// relaxations: max ⟨L/4, X⟩ s.t. X_ii = 1, X ⪰ 0 with L a random sparse graph's Laplacian.
 /// </summary>
 public class SparseDualTests
 {
@@ -41,6 +41,8 @@ public class SparseDualTests
     [Theory]
     [InlineData(150, 4.0, 31UL)]
     [InlineData(220, 3.0, 32UL)]
+    [InlineData(300, 2.5, 33UL)]
+    [InlineData(400, 3.0, 34UL)]
     public void MaxCut_SparseDualMatchesTheDensePath(int n, double degree, ulong seed)
     {
         var p = MaxCut(n, degree, seed);
@@ -48,7 +50,12 @@ public class SparseDualTests
         var log = new StringWriter();
         var sparse = ConicSolver.Solve(p, quiet, log);
         Assert.Contains("sparse dual slack on 1 PSD block", log.ToString());
-        var dense = ConicSolver.Solve(p, quiet with { SparseDualSlack = false, Verbosity = Verbosity.Silent });
+        var dense = ConicSolver.Solve(p, quiet with { SparseDualSlack = false, DualScaling = false, Verbosity = Verbosity.Silent });
+        Assert.Equal("dual-scaling", sparse.Algorithm);
+        Assert.Equal("primal-dual", dense.Algorithm);
+        var primalDualSparse = ConicSolver.Solve(p, quiet with { DualScaling = false, Verbosity = Verbosity.Silent });
+        Assert.Equal(SolverStatus.Solved, primalDualSparse.Status);
+        Assert.True(Math.Abs(primalDualSparse.PrimalObjective - dense.PrimalObjective) <= 1e-7 * Math.Abs(dense.PrimalObjective));
         Assert.Equal(SolverStatus.Solved, sparse.Status);
         Assert.Equal(SolverStatus.Solved, dense.Status);
         Assert.True(Math.Abs(sparse.PrimalObjective - dense.PrimalObjective) <= 1e-7 * Math.Abs(dense.PrimalObjective),
