@@ -259,13 +259,17 @@ internal sealed class PsdSchurColumns
         int n = _n, nj = dj.FullV.Length;
         int[] jp = dj.FullP, jq = dj.FullQ;
         double[] jv = dj.FullV;
-        for (int q = 0; q < n; q++)
+        // By the rows r_b and s_b (X and W are symmetric: X[q, r_b] = X[r_b, q]): nj contiguous rows read,
+        // where going down the columns read one cache line per entry (arch0: the gathers were a fifth of
+        // the solve).
+        for (int b = 0; b < nj; b++)
         {
-            int row = q * n, off = q * nj;
-            for (int b = 0; b < nj; b++)
+            ReadOnlySpan<double> xr = _x.AsSpan(jp[b] * n, n), wr = _w.AsSpan(jq[b] * n, n);
+            double v = jv[b];
+            for (int q = 0, off = b; q < n; q++, off += nj)
             {
-                t[off + b] = _x[row + jp[b]];
-                u[off + b] = jv[b] * _w[row + jq[b]];
+                t[off] = xr[q];
+                u[off] = v * wr[q];
             }
         }
     }
