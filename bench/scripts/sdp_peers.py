@@ -372,10 +372,10 @@ def report(a, problems, solvers, best):
     load = open("/proc/loadavg").read().split()[:3]
     out(f"load average at the end: {' '.join(load)}; repeats: {a.repeats} (minimum kept)")
     out("")
-    head = ["problem", "ours s", "ours status (reason)"] + [f"{p} s" for p in peers] + ["best peer"] + \
-           [f"ours/{p}" for p in peers] + ["ours/best"]
+    head = ["problem", "ours s"] + (["ours warm s"] if a.warm else []) + ["ours status (reason)"] + \
+           [f"{p} s" for p in peers] + ["best peer"] + [f"ours/{p}" for p in peers] + ["ours/best"]
     out("| " + " | ".join(head) + " |")
-    out("|" + "|".join(" --- " if i < 3 else " ---: " for i in range(len(head))) + "|")
+    out("|" + "|".join(" --- " if i < (4 if a.warm else 3) else " ---: " for i in range(len(head))) + "|")
     per_family = {}
     failures = []
     slower = 0
@@ -385,7 +385,8 @@ def report(a, problems, solvers, best):
         if o is None:
             o = {"right": False, "wall": float("nan"), "detail": "not run", "status": "not run", "objective": None}
         fam = family(name)
-        cells = [name, f"{o['wall']:.3f}" if o["right"] else f"✗ {o['wall']:.3f}",
+        cells = [name, f"{o['wall']:.3f}" if o["right"] else f"✗ {o['wall']:.3f}"] + \
+                ([f"{o['warm']:.4f}" if o.get("warm") else "-"] if a.warm else []) + [
                  o["detail"] + (f" ({o['reason']})" if o.get("reason") and o["detail"] != "Solved" else "") +
                  (f" [{o['algorithm']}]" if o.get("algorithm") and o["algorithm"] not in ("", "primal-dual") else "")]
         right_peers = {}
