@@ -8,7 +8,9 @@ namespace Isac.Experiments.PaperB;
 /// <param name="Max">Slowest repeat, s.</param>
 /// <param name="WarmupRuns">Untimed runs before the repeats.</param>
 /// <param name="Repeats">Timed runs.</param>
-public readonly record struct SteadyStateTime(double Median, double Min, double Max, int WarmupRuns, int Repeats)
+/// <param name="CpuMedian">Median CPU time of the calling thread over the timed repeats, s (<see cref="ThreadCpuClock"/>; NaN where
+/// not available): on a loaded machine the wall times include waiting for a core, this does not.</param>
+public readonly record struct SteadyStateTime(double Median, double Min, double Max, int WarmupRuns, int Repeats, double CpuMedian)
 {
     /// <summary>
     /// Runs <paramref name="run"/> until two consecutive timings agree within 15 % (at least once, at most
@@ -35,15 +37,21 @@ public readonly record struct SteadyStateTime(double Median, double Min, double 
         }
         int repeats = (int)Math.Clamp(Math.Ceiling(measureBudgetSeconds / Math.Max(last, 1e-9)), 3, 21);
         var times = new double[repeats];
+        var cpu = new double[repeats];
         for (int i = 0; i < repeats; i++)
         {
             cancel.ThrowIfCancellationRequested();
+            double cpu0 = ThreadCpuClock.Seconds();
             var sw = Stopwatch.StartNew();
             run();
             times[i] = sw.Elapsed.TotalSeconds;
+            cpu[i] = ThreadCpuClock.Seconds() - cpu0;
         }
         Array.Sort(times);
-        double median = repeats % 2 == 1 ? times[repeats / 2] : 0.5 * (times[repeats / 2 - 1] + times[repeats / 2]);
-        return new SteadyStateTime(median, times[0], times[^1], warm, repeats);
+        Array.Sort(cpu);
+        return new SteadyStateTime(MedianOf(times), times[0], times[^1], warm, repeats, MedianOf(cpu));
     }
+
+    private static double MedianOf(double[] sorted) =>
+        sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : 0.5 * (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]);
 }
