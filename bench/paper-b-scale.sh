@@ -8,12 +8,12 @@ set -euo pipefail
 out=${1:-results/bench/paper-b-scale}
 mkdir -p "$out"
 dotnet build src/Isac.Cli -c Release > /dev/null
-isac() { dotnet src/Isac.Cli/bin/Release/net10.0/isac.dll "$@"; }
+isac=(dotnet src/Isac.Cli/bin/Release/net10.0/isac.dll)   # an array, not a function: /usr/bin/time runs programs only
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, commit $(git rev-parse --short HEAD)"
 printf "%-14s %5s %9s %9s %8s %11s %11s %11s %11s %11s %10s %9s\n" scenario cells wall_s cpu_s peak_MB sched_s/ep exch_s/ep bf_s/ep sense_s/ep epoch_s map_points map_MB
 for s in default umi-7 umi-19; do
   load_before=$(cut -d' ' -f1 /proc/loadavg)
-  /usr/bin/time -f "%e %U %M" -o "$out/$s.time" isac simulate --scenario "scenarios/paper-b/$s.json" --scheme sd-uscb --out "$out/$s" > "$out/$s.log" 2>&1
+  /usr/bin/time -f "%e %U %M" -o "$out/$s.time" "${isac[@]}" simulate --scenario "scenarios/paper-b/$s.json" --scheme sd-uscb --out "$out/$s" > "$out/$s.log" 2>&1
   load_after=$(cut -d' ' -f1 /proc/loadavg)
   read -r wall cpu kb < "$out/$s.time"
   python3 - "$out/$s/epochs.csv" "$s" "$wall" "$cpu" "$kb" "$load_before" "$load_after" <<'PY'
