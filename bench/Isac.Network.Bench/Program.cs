@@ -2,13 +2,12 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Isac.Network.Beamforming;
 using Isac.Network.Numerics;
-using Isac.Network.Reproduction;
+using Isac.Experiments.PaperB;
 using Isac.Network.Simulation;
 
 // Paper B benchmarks and figure runs. Usage:
-//   dotnet run --project bench/Isac.Network.Bench -c Release -- dualopt [reps]   DualOpt per BS per epoch (Table I sizes), and the
-//                                                                              ratio against the same solver without the
-//                                                                              Sherman-Morrison update (one factorisation per user)
+//   dotnet run --project bench/Isac.Network.Bench -c Release -- dualopt          DualOpt per BS per epoch in steady state (Table I sizes):
+//                                                                              Newton inner loop, gradient inner loop, one factorisation per user
 //   dotnet run --project bench/Isac.Network.Bench -c Release -- sdr [epochs] [sizes]  SDR beamformer vs DualOpt per BS per epoch
 //   dotnet run --project bench/Isac.Network.Bench -c Release -- fig6            wall time of the default Fig. 6 run (5 schemes)
 //   dotnet run --project bench/Isac.Network.Bench -c Release -- ckm              full map build time and memory, one BS
@@ -20,31 +19,33 @@ switch (mode)
 {
     case "dualopt":
     {
-        int reps = args.Length > 1 ? int.Parse(args[1]) : 5;
+        // Steady-state time per BS per epoch (each problem repeated until its timings settle, then the median of
+        // repeats: SteadyStateTime, as Table I) of DualOpt with its default projected-Newton inner loop, with the
+        // projected-gradient inner loop, and with one factorisation per user (eq. (29) without Remark 1).
         var sim = new NetworkSimulator(new NetworkEnvironment(scenario, 1));
-        Console.WriteLine("scheduled_users(network) per_bs  dualopt_ms  per_user_factorisation_ms  ratio  fp_iterations  inner_iterations");
+        Console.WriteLine("scheduled_users(network) per_bs  dualopt_ms  dualopt_min_ms  gradient_ms  per_user_ms  newton_vs_gradient  fp_iterations  inner_iterations  virtual_pfr  gradient_pfr");
         foreach (int total in new[] { 18, 36, 54 })
         {
             int perCell = total / 3;
             var problems = Enumerable.Range(1, 3).SelectMany(n => Enumerable.Range(0, 3).Select(l => PaperBProblems.EpochProblem(sim, Scheme.SdUscb, l, perCell, n))).ToArray();
             var fast = FractionalProgrammingBeamformer.DualOpt();
+            var gradient = FractionalProgrammingBeamformer.DualOpt(new DualOptSettings(NewtonAfter: 1_000_000));
             var slow = new FractionalProgrammingBeamformer("dualopt-per-user", new PerUserFactorisation(new DualOptSolver()));
-            fast.Solve(problems[0]); slow.Solve(problems[0]); // warm up the JIT
-            double tf = 0, ts = 0, outer = 0, inner = 0;
-            for (int r = 0; r < reps; r++)
-                foreach (var p in problems)
-                {
-                    var sw = Stopwatch.StartNew();
-                    var res = fast.Solve(p);
-                    tf += sw.Elapsed.TotalMilliseconds;
-                    outer += res.OuterIterations;
-                    inner += res.InnerIterations;
-                    sw.Restart();
-                    slow.Solve(p);
-                    ts += sw.Elapsed.TotalMilliseconds;
-                }
-            int runs = reps * problems.Length;
-            Console.WriteLine($"{total,23} {perCell,6} {tf / runs,11:F2} {ts / runs,26:F2} {ts / tf,6:F2} {outer / runs,14:F1} {inner / runs,17:F1}");
+            double tf = 0, tfMin = 0, tg = 0, ts = 0, outer = 0, inner = 0, pf = 0, pg = 0;
+            foreach (var p in problems)
+            {
+                var f = SteadyStateTime.Measure(() => fast.Solve(p));
+                tf += f.Median; tfMin += f.Min;
+                tg += SteadyStateTime.Measure(() => gradient.Solve(p)).Median;
+                ts += SteadyStateTime.Measure(() => slow.Solve(p)).Median;
+                var res = fast.Solve(p);
+                outer += res.OuterIterations;
+                inner += res.InnerIterations;
+                pf += VirtualPfr(p, res.Beams);
+                pg += VirtualPfr(p, gradient.Solve(p).Beams);
+            }
+            int runs = problems.Length;
+            Console.WriteLine($"{total,23} {perCell,6} {1e3 * tf / runs,11:F2} {1e3 * tfMin / runs,15:F2} {1e3 * tg / runs,12:F2} {1e3 * ts / runs,12:F2} {tg / tf,19:F2} {outer / runs,14:F1} {inner / runs,17:F1} {pf,12:F1} {pg,13:F1}");
         }
         break;
     }
@@ -74,9 +75,9 @@ switch (mode)
                 ts += sw.Elapsed.TotalSeconds;
                 process.Refresh();
                 cpu += (process.TotalProcessorTime - cpu0).TotalSeconds;
-                comp += sdr.LastModelTime.Compile.TotalSeconds;
-                solv += sdr.LastModelTime.Solver.TotalSeconds;
-                rank = Math.Max(rank, sdr.LastRankRatio);
+                comp += rs.ModelTime.Compile.TotalSeconds;
+                solv += rs.ModelTime.Solver.TotalSeconds;
+                rank = Math.Max(rank, rs.RelaxationRankRatio);
                 sw.Restart();
                 var rd = dual.Solve(p);
                 td += sw.Elapsed.TotalSeconds;
@@ -118,26 +119,33 @@ switch (mode)
     }
     case "ckmquality":
     {
-        // How well does a map's ĥ (36) describe the true inter-cell channel? Normalised correlation
-        // |xᴴy|²/(‖x‖²‖y‖²) over random locations of cells 1 and 2, seen from BS 0.
-        var env = new NetworkEnvironment(scenario, 1);
-        var rng = new Isac.Core.Random.DeterministicRandom(99);
-        double cMapTrue = 0, cMeanTrue = 0, cMapMean = 0;
-        int count = 500;
-        for (int i = 0; i < count; i++)
-        {
-            int cell = 1 + rng.NextInt(2);
-            var p = scenario.Layout.BaseStations[cell].Offset(Math.Sqrt(rng.NextUniform(100, 8100)), rng.NextUniform(0, 2 * Math.PI));
-            var paths = env.Channels.Scatterers.Paths(scenario.Layout.BaseStations[0], p);
-            var steer = new Isac.Network.Channels.SteeringVector(32);
-            var mean = new System.Numerics.Complex[32];
-            foreach (var q in paths) ComplexVectors.AddScaled(mean, Math.Sqrt(q.Power), steer.At(q.Angle));
-            var truth = env.Channels.Synthesize(paths, rng);
-            var map = env.Maps[0].Query(p);
-            double C(System.Numerics.Complex[] x, System.Numerics.Complex[] y) => ComplexVectors.AbsDotSquared(x, y) / (ComplexVectors.NormSquared(x) * ComplexVectors.NormSquared(y));
-            cMapTrue += C(map, truth); cMeanTrue += C(mean, truth); cMapMean += C(map, mean);
-        }
-        Console.WriteLine($"mean normalised correlation over {count} locations: map–true {cMapTrue / count:F3}, zero-phase mean–true {cMeanTrue / count:F3}, map–zero-phase mean {cMapMean / count:F3}");
+        // How well does a map's estimate describe the true inter-cell channel? For 8 users of each cell BS 0 coordinates
+        // with: the normalised correlation |ĥᴴh|²/(‖ĥ‖²‖h‖²) with 5 drawn channels, power-weighted over the users, for the
+        // map's ĥ (36) and for the best phase-less estimate Σ√α_q a(θ_q) of the exact paths. Scenario file optional.
+        var sc = args.Length > 1 ? ScenarioReader.Parse(File.ReadAllText(args[1]), args[1]) : scenario;
+        var env = new NetworkEnvironment(sc, 1);
+        var users = env.UsersAt(1);
+        var steer = new Isac.Network.Channels.SteeringVector(sc.ChannelSettings.TransmitAntennas);
+        double wMap = 0, wBest = 0, total = 0, mapPower = 0;
+        foreach (int m in sc.Layout.Neighbours(0))
+            foreach (var u in users[m].Take(8))
+            {
+                var est = env.Maps[0].Query(u.Position);
+                var paths = env.Channels.Paths(0, m, u.Index, u.Position);
+                double mean = paths.Sum(q => q.Power);
+                var best = new System.Numerics.Complex[sc.ChannelSettings.TransmitAntennas];
+                foreach (var q in paths) ComplexVectors.AddScaled(best, Math.Sqrt(q.Power), steer.At(q.Angle));
+                double cm = 0, cb = 0;
+                for (int e = 1; e <= 5; e++)
+                {
+                    var h = env.Channels.Channel(0, m, u.Index, u.Position, e);
+                    double hh = ComplexVectors.NormSquared(h);
+                    cm += ComplexVectors.AbsDotSquared(est, h) / Math.Max(ComplexVectors.NormSquared(est) * hh, 1e-300);
+                    cb += ComplexVectors.AbsDotSquared(best, h) / (ComplexVectors.NormSquared(best) * hh);
+                }
+                wMap += mean * cm / 5; wBest += mean * cb / 5; total += mean; mapPower += ComplexVectors.NormSquared(est);
+            }
+        Console.WriteLine($"{sc.Name}: power-weighted normalised correlation with the drawn channels: map {wMap / total:F3}, best phase-less estimate {wBest / total:F3}; map power / mean channel power {mapPower / total:F3}");
         break;
     }
 }

@@ -62,6 +62,56 @@ public class SimulateCommandTests
     }
 
     [Fact]
+    public void Simulate_ExportProblems_WritesEveryBsProblemWithItsSolution()
+    {
+        var dir = TempDir();
+        var export = Path.Combine(dir, "problems");
+        var r = CliRunner.Run("simulate", "--scenario", RepoFile("scenarios/paper-b/quick.json"), "--scheme", "sd-uscb", "--epochs", "2",
+            "--export-problems", export, "--out", dir);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("exported 6 beamforming problems", r.Out);
+        Assert.Contains("time:", r.Out);
+        Assert.Contains("memory: maps", r.Out);
+        var files = Directory.GetFiles(export, "*.json").Select(f => Path.GetFileName(f)!).Order().ToArray();
+        Assert.Equal(["e001-bs000.json", "e001-bs001.json", "e001-bs002.json", "e002-bs000.json", "e002-bs001.json", "e002-bs002.json"], files);
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(export, "e002-bs001.json")));
+        var root = doc.RootElement;
+        Assert.Equal("isac-paper-b-problem", root.GetProperty("format").GetString());
+        int n = root.GetProperty("antennas").GetInt32(), k = root.GetProperty("users").GetInt32();
+        Assert.Equal(16, n);
+        Assert.Equal(k, root.GetProperty("channels").GetArrayLength());
+        Assert.Equal(k, root.GetProperty("weights").GetArrayLength());
+        Assert.Equal(k, root.GetProperty("sensing").GetProperty("steering").GetArrayLength());
+        Assert.Equal(2 * k, root.GetProperty("leakage_channels").GetArrayLength()); // the two other cells' scheduled users
+        // The leakage matrix is Σ_t ĥ_tĥ_tᴴ of the listed channels
+        System.Numerics.Complex C(System.Text.Json.JsonElement e) => new(e[0].GetDouble(), e[1].GetDouble());
+        var leak = root.GetProperty("leakage_channels").EnumerateArray().Select(v => v.EnumerateArray().Select(C).ToArray()).ToArray();
+        var d01 = leak.Aggregate(System.Numerics.Complex.Zero, (acc, g) => acc + g[0] * System.Numerics.Complex.Conjugate(g[1]));
+        var given = C(root.GetProperty("leakage_matrix")[0][1]);
+        Assert.True((d01 - given).Magnitude <= 1e-9 * Math.Max(d01.Magnitude, 1e-300), $"{d01} vs {given}");
+        var sol = root.GetProperty("solution");
+        Assert.Equal(k, sol.GetProperty("beams").GetArrayLength());
+        Assert.True(sol.GetProperty("total_power_w").GetDouble() <= root.GetProperty("power_w").GetDouble() * (1 + 1e-9));
+        Assert.True(sol.GetProperty("virtual_pfr").GetDouble() > 0);
+    }
+
+    [Fact]
+    public void Simulate_PrintsPlainProgressLines_WhenNotOnATerminal()
+    {
+        var r = CliRunner.Run("simulate", "--scenario", RepoFile("scenarios/paper-b/quick.json"), "--scheme", "pwmmse", "--epochs", "2", "--out", TempDir());
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("simulate paper-b-quick (3 cells, pwmmse) epochs: 2 points to run", r.Err);
+    }
+
+    [Fact]
+    public void Simulate_ThreadsMustBePositive()
+    {
+        var r = CliRunner.Run("simulate", "--scenario", RepoFile("scenarios/paper-b/quick.json"), "--scheme", "sd-uscb", "--threads", "0");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("--threads", r.Err);
+    }
+
+    [Fact]
     public void Simulate_MissingScenarioFile_IsBadInput()
     {
         var r = CliRunner.Run("simulate", "--scenario", "/nonexistent/s.json", "--scheme", "sd-uscb");

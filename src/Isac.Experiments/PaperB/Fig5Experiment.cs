@@ -3,7 +3,6 @@ using Isac.Experiments.Figures;
 using Isac.Experiments.Results;
 using Isac.Experiments.Sweeps;
 using Isac.Network.Beamforming;
-using Isac.Network.Reproduction;
 using Isac.Network.Simulation;
 
 namespace Isac.Experiments.PaperB;

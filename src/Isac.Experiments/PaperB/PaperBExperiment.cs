@@ -56,12 +56,15 @@ public abstract class PaperBExperiment : Experiment<PaperBSettings>
     /// <summary>The network seed of a point's draw.</summary>
     protected static long NetworkSeed(SweepPoint point) => unchecked((long)point.DrawSeed);
 
+    /// <summary>The network of a point (default: <see cref="ScenarioFor"/>; an experiment may also change the layout per point).</summary>
+    protected virtual NetworkScenario NetworkFor(SweepPoint point, PaperBSettings settings) => ScenarioFor(point, settings);
+
     /// <summary>The simulator on the point's network (its sizes, its draw's seed).</summary>
-    protected static NetworkSimulator Simulator(SweepPoint point, PaperBSettings settings) =>
-        new(new NetworkEnvironment(ScenarioFor(point, settings), NetworkSeed(point)));
+    protected NetworkSimulator Simulator(SweepPoint point, PaperBSettings settings) =>
+        new(new NetworkEnvironment(NetworkFor(point, settings), NetworkSeed(point)));
 
     /// <summary>Runs the point's network with the options <paramref name="options"/> builds from its scenario; one row per epoch.</summary>
-    protected static IReadOnlyList<ResultRow> SimulateEpochs(SweepPoint point, PaperBSettings settings, Func<NetworkScenario, RunOptions> options,
+    protected IReadOnlyList<ResultRow> SimulateEpochs(SweepPoint point, PaperBSettings settings, Func<NetworkScenario, RunOptions> options,
         CancellationToken cancellation)
     {
         var sim = Simulator(point, settings);

@@ -14,5 +14,6 @@ public static class PaperBFigures
         new Fig7Experiment(),
         new Fig8Experiment(),
         new Fig9Experiment(),
+        new StandardNetworkExperiment(),
     ];
 }

@@ -14,4 +14,14 @@ public sealed record BeamformingResult(Complex[][] Beams, IReadOnlyList<double> 
 
     /// <summary>Why the iterations stopped early (e.g. a solver status), or null when they ran to their own stopping rule.</summary>
     public string? Failure { get; init; }
+
+    /// <summary>
+    /// For a beamformer that relaxes the beams to covariances (the SDR baseline): the largest λ₂/λ₁ over the users'
+    /// covariances of the last relaxation solved (0: every covariance of rank one, the relaxation was tight); NaN for
+    /// beamformers that work on the beams directly.
+    /// </summary>
+    public double RelaxationRankRatio { get; init; } = double.NaN;
+
+    /// <summary>For beamformers built on the modelling layer: time spent compiling the models and inside the conic solver (zero otherwise).</summary>
+    public (TimeSpan Compile, TimeSpan Solver) ModelTime { get; init; }
 }

@@ -77,6 +77,15 @@ public sealed class DualOptSolver : IBeamSubproblemSolver
         for (; it < _settings.MaxInnerIterations; it++)
         {
             if (Converged(p, x, grad, phi, lambdaFloor)) break;
+            if (it >= _settings.NewtonAfter)
+            {
+                // The gradient method has not converged: the dual is ill-conditioned (binding sensing
+                // constraints of beams that share directions). Projected Newton steps with the exact
+                // Hessian of the dual converge in a few steps where the gradient method would use the cap.
+                if (!NewtonStep(p, ref x, ref xNew, ref grad, ref gradNew, ref v, ref vNew, ref phi, ref phiNew, ref g, s, m, mj, tmpY, lambdaFloor, cap))
+                    break;
+                continue;
+            }
             // Projected gradient step with Armijo backtracking on the dual function g (a smooth
             // convex function of (λ, μ)); the trial step is the Barzilai-Borwein one.
             double gNew = g;
@@ -109,6 +118,223 @@ public sealed class DualOptSolver : IBeamSubproblemSolver
         state.Lambda = x[0];
         Array.Copy(x, 1, state.Mu, 0, k);
         return (v, it + 1);
+    }
+
+    /// <summary>
+    /// One projected Newton step on the dual (Bertsekas' two-metric projection): the variables at a
+    /// bound whose gradient points out of the feasible set stay there, the others move along the
+    /// Newton direction −H_FF⁻¹∇g_F, then a projected Armijo backtracking search. The Hessian of the
+    /// dual function is H = J(−∇²_vL)⁻¹Jᵀ, i.e. H_pq = 2 Re Σ_j g_{p,j}ᴴ M_j⁻¹ g_{q,j} with the
+    /// constraint gradients ∂c_p/∂v_j*: v_j for the power, a_k(a_kᴴv_j) (j ≠ k) and −ρ s_k a_k (j = k)
+    /// for user k's sensing constraint (docs/derivations-paper-b.md §3). Returns false when no step
+    /// decreases g (stationary to machine precision).
+    /// </summary>
+    private bool NewtonStep(QuadraticBeamSubproblem p, ref double[] x, ref double[] xNew, ref double[] grad, ref double[] gradNew,
+        ref Complex[][] v, ref Complex[][] vNew, ref double[] phi, ref double[] phiNew, ref double g,
+        Complex[] s, Complex[] m, Complex[]? mj, Complex[] tmpY, double lambdaFloor, double cap)
+    {
+        int k = p.Users, dim = k + 1;
+        var h = DualHessian(p, x, s, v, m);
+        // Free variables: not at a bound with the gradient pushing outward.
+        var free = new List<int>();
+        for (int i = 0; i < dim; i++)
+        {
+            double lo = i == 0 ? lambdaFloor : 0;
+            bool atLower = x[i] <= lo * (1 + 1e-12) && grad[i] > 0;
+            bool atUpper = x[i] >= cap && grad[i] < 0;
+            if (!atLower && !atUpper) free.Add(i);
+        }
+        var d = new double[dim];
+        if (free.Count > 0)
+        {
+            int f = free.Count;
+            var a = new double[f * f];
+            var b = new double[f];
+            double scale = 0;
+            for (int r = 0; r < f; r++) scale = Math.Max(scale, h[free[r] * dim + free[r]]);
+            for (int r = 0; r < f; r++)
+            {
+                b[r] = -grad[free[r]];
+                for (int c = 0; c < f; c++) a[r * f + c] = h[free[r] * dim + free[c]];
+                a[r * f + r] += 1e-12 * scale + 1e-300; // keeps a singular direction (an inactive multiplier at 0) solvable
+            }
+            if (!RealCholesky.Solve(a, b, f)) for (int r = 0; r < f; r++) b[r] = -grad[free[r]] / Math.Max(h[free[r] * dim + free[r]], 1e-300);
+            for (int r = 0; r < f; r++) d[free[r]] = b[r];
+        }
+        double t = 1;
+        for (int bt = 0; bt < 40; bt++, t *= 0.5)
+        {
+            double decrease = 0;
+            for (int i = 0; i < dim; i++)
+            {
+                double lo = i == 0 ? lambdaFloor : 0;
+                xNew[i] = Math.Min(Math.Max(x[i] + t * d[i], lo), cap);
+                decrease += grad[i] * (xNew[i] - x[i]);
+            }
+            if (decrease >= 0) continue;
+            double gNew = Evaluate(p, xNew, s, m, mj, tmpY, vNew, gradNew, phiNew);
+            if (gNew <= g + 1e-4 * decrease)
+            {
+                (x, xNew) = (xNew, x);
+                (grad, gradNew) = (gradNew, grad);
+                (v, vNew) = (vNew, v);
+                (phi, phiNew) = (phiNew, phi);
+                g = gNew;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The Hessian of the dual function at x (row-major (K+1)², index 0 = λ), with v = v(x).</summary>
+    private static double[] DualHessian(QuadraticBeamSubproblem p, double[] x, Complex[] s, Complex[][] v, Complex[] factor) =>
+        p.PerUser is null ? DualHessianShared(p, x, s, v, factor) : DualHessianPerUser(p, x, s, v);
+
+    /// <summary>Per-thread buffers of the shared-form evaluation: the right-hand sides and y_u = M⁻¹a_u at the dual point <c>YAt</c>.</summary>
+    private sealed class SharedWorkspace(int n, int k)
+    {
+        public readonly Complex[] Rhs = new Complex[n * 2 * k];
+        public readonly Complex[][] Y = Enumerable.Range(0, k).Select(_ => new Complex[n]).ToArray();
+        public readonly double[] YAt = new double[k + 1];
+        public bool Valid;
+        public int N => n;
+        public int K => k;
+    }
+
+    [ThreadStatic] private static SharedWorkspace? _workspace;
+
+    private static SharedWorkspace Workspace(int n, int k)
+    {
+        var w = _workspace;
+        if (w is null || w.N != n || w.K != k) _workspace = w = new SharedWorkspace(n, k);
+        return w;
+    }
+
+    /// <summary>
+    /// The Hessian for SALINR (one M for all users): with Y = M⁻¹A and M_j⁻¹ = M⁻¹ + μ_j y_j y_jᴴ/σ_j,
+    /// σ_j = 1 − μ_j a_jᴴy_j (Sherman-Morrison), every product g_{p,j}ᴴM_j⁻¹g_{q,j} comes from the Gram
+    /// matrices a_kᴴy_l and v_jᴴy_l and from v_jᴴM⁻¹v_j: 2K solves with one factorisation, O(K²N + K³).
+    /// </summary>
+    private static double[] DualHessianShared(QuadraticBeamSubproblem p, double[] x, Complex[] s, Complex[][] v, Complex[] factor)
+    {
+        int n = p.Antennas, k = p.Users, dim = k + 1;
+        var a = p.Sensing!.Steering;
+        double rho = p.Sensing.Ratio;
+        // The last evaluation was at x (the accepted point): its factor of M and its y_u = M⁻¹a_u are reused.
+        var ws = Workspace(n, k);
+        var m = factor;
+        if (!ws.Valid || !ws.YAt.AsSpan().SequenceEqual(x))
+        {
+            m = new Complex[n * n];
+            p.Common.CopyTo(m, 0);
+            for (int i = 0; i < n; i++) m[i * n + i] += x[0];
+            for (int l = 0; l < k; l++)
+                if (x[l + 1] > 0) ComplexVectors.AddOuter(m, x[l + 1], a[l]);
+            if (!HermitianCholesky.Factor(m, n)) throw new InvalidOperationException("DualOpt: the dual matrix is not positive definite");
+            for (int l = 0; l < k; l++)
+            {
+                a[l].CopyTo(ws.Y[l], 0);
+                HermitianCholesky.Solve(m, n, ws.Y[l]);
+            }
+        }
+        var y = ws.Y;
+        var b = new Complex[n * k];
+        for (int i = 0; i < n; i++)
+            for (int u = 0; u < k; u++) b[i * k + u] = v[u][i];
+        HermitianCholesky.SolveMany(m, n, b, k);
+        var w = new Complex[n];
+        var dv = new double[k];
+        for (int j = 0; j < k; j++)
+        {
+            for (int i = 0; i < n; i++) w[i] = b[i * k + j];
+            dv[j] = ComplexVectors.Dot(v[j], w).Real;
+        }
+        var ga = new Complex[k * k]; // a_kᴴ y_l
+        var gv = new Complex[k * k]; // v_jᴴ y_l
+        for (int kk = 0; kk < k; kk++)
+            for (int l = 0; l < k; l++)
+            {
+                ga[kk * k + l] = ComplexVectors.Dot(a[kk], y[l]);
+                gv[kk * k + l] = ComplexVectors.Dot(v[kk], y[l]);
+            }
+        var c = new Complex[k * k];
+        for (int kk = 0; kk < k; kk++)
+            for (int j = 0; j < k; j++) c[kk * k + j] = j == kk ? -rho * s[kk] : ComplexVectors.Dot(a[kk], v[j]);
+        var sigma = new double[k];
+        for (int j = 0; j < k; j++) sigma[j] = 1 - x[j + 1] * ga[j * k + j].Real;
+        var h = new double[dim * dim];
+        for (int j = 0; j < k; j++)
+        {
+            double mu = x[j + 1], f = mu > 0 ? mu / sigma[j] : 0;
+            var vyj = gv[j * k + j];
+            h[0] += 2 * (dv[j] + f * (vyj.Real * vyj.Real + vyj.Imaginary * vyj.Imaginary));
+            for (int kk = 0; kk < k; kk++)
+            {
+                var vMa = gv[j * k + kk] + f * vyj * ga[j * k + kk]; // v_jᴴ M_j⁻¹ a_kk
+                h[kk + 1] += 2 * (vMa * c[kk * k + j]).Real;
+                var cj = Complex.Conjugate(c[kk * k + j]);
+                if (cj == Complex.Zero) continue;
+                var akyj = ga[kk * k + j];
+                for (int l = 0; l <= kk; l++)
+                {
+                    var aMa = ga[kk * k + l] + f * akyj * ga[j * k + l]; // a_kkᴴ M_j⁻¹ a_l
+                    h[(kk + 1) * dim + l + 1] += 2 * (cj * c[l * k + j] * aMa).Real;
+                }
+            }
+        }
+        for (int i = 1; i < dim; i++) h[i * dim] = h[i];
+        for (int r = 1; r < dim; r++)
+            for (int q = r + 1; q < dim; q++) h[r * dim + q] = h[q * dim + r];
+        return h;
+    }
+
+    /// <summary>The Hessian for SLINR (a form per user): every M_j factorised on its own.</summary>
+    private static double[] DualHessianPerUser(QuadraticBeamSubproblem p, double[] x, Complex[] s, Complex[][] v)
+    {
+        int n = p.Antennas, k = p.Users, dim = k + 1;
+        var a = p.Sensing!.Steering;
+        double rho = p.Sensing.Ratio;
+        // c[kk, j]: the coefficient of a_kk in ∂c_kk/∂v_j*: a_kkᴴv_j for j ≠ kk, −ρ s_kk for j = kk.
+        var c = new Complex[k * k];
+        for (int kk = 0; kk < k; kk++)
+            for (int j = 0; j < k; j++) c[kk * k + j] = j == kk ? -rho * s[kk] : ComplexVectors.Dot(a[kk], v[j]);
+        var h = new double[dim * dim];
+        var mjInvA = new Complex[k][];
+        for (int i = 0; i < k; i++) mjInvA[i] = new Complex[n];
+        var mjInvV = new Complex[n];
+        var mat = new Complex[n * n];
+        for (int j = 0; j < k; j++)
+        {
+            // M_j = Q + E_j + λI + Σ_{l≠j} μ_l a_l a_lᴴ, factorised on its own (the fallback is rare; clarity over speed)
+            p.Common.CopyTo(mat, 0);
+            if (p.PerUser is not null) for (int i = 0; i < mat.Length; i++) mat[i] += p.PerUser[j][i];
+            for (int i = 0; i < n; i++) mat[i * n + i] += x[0];
+            for (int l = 0; l < k; l++)
+                if (l != j && x[l + 1] > 0) ComplexVectors.AddOuter(mat, x[l + 1], a[l]);
+            if (!HermitianCholesky.Factor(mat, n)) throw new InvalidOperationException("DualOpt: a user's dual matrix is not positive definite");
+            v[j].CopyTo(mjInvV, 0);
+            HermitianCholesky.Solve(mat, n, mjInvV);
+            for (int l = 0; l < k; l++)
+            {
+                a[l].CopyTo(mjInvA[l], 0);
+                HermitianCholesky.Solve(mat, n, mjInvA[l]);
+            }
+            h[0] += 2 * ComplexVectors.Dot(v[j], mjInvV).Real;
+            for (int kk = 0; kk < k; kk++)
+            {
+                var vk = ComplexVectors.Dot(v[j], mjInvA[kk]); // v_jᴴ M_j⁻¹ a_kk
+                h[kk + 1] += 2 * (vk * c[kk * k + j]).Real;
+                for (int l = 0; l <= kk; l++)
+                {
+                    var akl = ComplexVectors.Dot(a[kk], mjInvA[l]); // a_kkᴴ M_j⁻¹ a_l
+                    h[(kk + 1) * dim + l + 1] += 2 * (Complex.Conjugate(c[kk * k + j]) * c[l * k + j] * akl).Real;
+                }
+            }
+        }
+        for (int i = 1; i < dim; i++) h[i * dim] = h[i];
+        for (int r = 1; r < dim; r++)
+            for (int q = r + 1; q < dim; q++) h[r * dim + q] = h[q * dim + r];
+        return h;
     }
 
     private static Complex[][] NewBeams(int k, int n)
@@ -156,26 +382,41 @@ public sealed class DualOptSolver : IBeamSubproblemSolver
         if (mj is null)
         {
             if (!HermitianCholesky.Factor(m, n)) throw new InvalidOperationException("DualOpt: the dual matrix is not positive definite");
+            // M⁻¹[z_1 … z_K a_1 … a_K] in one multi-right-hand-side solve; y_u = M⁻¹a_u is kept for the
+            // Sherman-Morrison updates here and for the dual Hessian.
+            var ws = Workspace(n, k);
+            var b = ws.Rhs;
+            int rhs = 2 * k;
+            for (int i = 0; i < n; i++)
+                for (int u = 0; u < k; u++)
+                {
+                    b[i * rhs + u] = p.Linear[u][i];
+                    b[i * rhs + k + u] = a[u][i];
+                }
+            HermitianCholesky.SolveMany(m, n, b, rhs);
             for (int u = 0; u < k; u++)
             {
-                double mu = x[u + 1];
                 var w = v[u];
-                p.Linear[u].CopyTo(w, 0);
-                HermitianCholesky.Solve(m, n, w);
+                var y = ws.Y[u];
+                for (int i = 0; i < n; i++)
+                {
+                    w[i] = b[i * rhs + u];
+                    y[i] = b[i * rhs + k + u];
+                }
+                double mu = x[u + 1];
                 if (mu > 0)
                 {
-                    // w = M⁻¹(z_u + μ ρ s_u a_u) = M⁻¹z_u + μ ρ s_u M⁻¹a_u (M⁻¹a_u is only needed when μ_u > 0)
-                    a[u].CopyTo(tmpY, 0);
-                    HermitianCholesky.Solve(m, n, tmpY);
+                    // w = M⁻¹(z_u + μ ρ s_u a_u) = M⁻¹z_u + μ ρ s_u y_u
                     Complex c = mu * rho * s[u];
-                    for (int i = 0; i < n; i++) w[i] += c * tmpY[i];
+                    ComplexVectors.AddScaled(w, c, y);
                     // Sherman-Morrison: (M − μ a aᴴ)⁻¹b = M⁻¹b + μ M⁻¹a (aᴴM⁻¹b) / (1 − μ aᴴM⁻¹a)
                     Complex aw = ComplexVectors.Dot(a[u], w);
-                    double ay = ComplexVectors.Dot(a[u], tmpY).Real;
-                    Complex f = mu * aw / (1 - mu * ay);
-                    for (int i = 0; i < n; i++) w[i] += f * tmpY[i];
+                    double ay = ComplexVectors.Dot(a[u], y).Real;
+                    ComplexVectors.AddScaled(w, mu * aw / (1 - mu * ay), y);
                 }
             }
+            Array.Copy(x, ws.YAt, x.Length);
+            ws.Valid = true;
         }
         else
         {

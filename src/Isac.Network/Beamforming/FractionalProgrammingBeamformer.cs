@@ -63,7 +63,7 @@ public sealed class FractionalProgrammingBeamformer : ILocalBeamformer
         for (int r = 0; ; r++)
         {
             AlignPhases(h, v);
-            var terms = SinrTerms.Of(problem, v);
+            var terms = SinrTerms.Of(problem, v, d);
             var gamma = terms.Sinr(problem.Noise, problem.Surrogate);
             double objective = LocalSinr.WeightedSumRate(problem.Weights, gamma);
             trace.Add(objective);
@@ -84,7 +84,7 @@ public sealed class FractionalProgrammingBeamformer : ILocalBeamformer
     /// <summary>The subproblem (26) at the reference beams <paramref name="v"/> (exposed for tests).</summary>
     public static QuadraticBeamSubproblem BuildSubproblem(LocalBeamformingProblem problem, Complex[][] v, Complex[] leakageMatrix)
     {
-        var terms = SinrTerms.Of(problem, v);
+        var terms = SinrTerms.Of(problem, v, leakageMatrix);
         return BuildSubproblem(problem, v, terms, terms.Sinr(problem.Noise, problem.Surrogate), leakageMatrix);
     }
 
@@ -128,16 +128,24 @@ public sealed class FractionalProgrammingBeamformer : ILocalBeamformer
         return new QuadraticBeamSubproblem(n, z, q, perUser, problem.Power, problem.Sensing, v.Select(b => (Complex[])b.Clone()).ToArray());
     }
 
-    /// <summary>The cross terms h_uᴴv_s (K×K) and the beams' leakages, computed once per FP iteration.</summary>
+    /// <summary>
+    /// The cross terms h_uᴴv_s (K×K) and the beams' leakages v_sᴴDv_s, computed once per FP
+    /// iteration. The leakages use the leakage matrix D = Σ_t ĥ_tĥ_tᴴ (O(KN²) per iteration) instead
+    /// of the channels themselves (O(K·|leakage|·N)), so the cost does not grow with the number of
+    /// users the BS leaks to.
+    /// </summary>
     private sealed record SinrTerms(int K, Complex[] Cross, double[] Leakage)
     {
-        public static SinrTerms Of(LocalBeamformingProblem p, Complex[][] v)
+        public static SinrTerms Of(LocalBeamformingProblem p, Complex[][] v, Complex[] leakageMatrix)
         {
             int k = p.Users;
             var cross = new Complex[k * k];
             for (int u = 0; u < k; u++)
                 for (int s = 0; s < k; s++) cross[u * k + s] = ComplexVectors.Dot(p.Channels[u], v[s]);
-            return new SinrTerms(k, cross, LocalSinr.Leakages(p.LeakageChannels, v));
+            var leakage = new double[k];
+            if (p.LeakageChannels.Count > 0)
+                for (int s = 0; s < k; s++) leakage[s] = ComplexVectors.HermitianForm(leakageMatrix, v[s]);
+            return new SinrTerms(k, cross, leakage);
         }
 
         public double Power(int u, int s)

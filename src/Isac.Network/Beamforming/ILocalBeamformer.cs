@@ -1,8 +1,9 @@
 namespace Isac.Network.Beamforming;
 
 /// <summary>
-/// A per-BS beamformer: the seam where the simulator plugs DualOpt, the FP baselines, or (once
-/// the modelling layer lands) the SDR-based ISAC beamformer of the paper's reference [1].
+/// A per-BS beamformer: the seam where the simulator plugs DualOpt, the FP baselines, or the
+/// SDR-based ISAC beamformer of the paper's reference [1] (<see cref="SdrBeamformer"/>, on the
+/// modelling layer).
 /// </summary>
 public interface ILocalBeamformer
 {

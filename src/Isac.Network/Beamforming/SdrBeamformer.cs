@@ -51,18 +51,11 @@ public sealed class SdrBeamformer : ILocalBeamformer
     /// <inheritdoc />
     public string Name => "sdr";
 
-    /// <summary>Largest λ₂/λ₁ over the users' covariances in the last relaxation solved (0: every V_k of rank one); NaN before a solve.</summary>
-    /// <remarks>Set by <see cref="Solve"/>; not thread-safe across concurrent solves of one instance.</remarks>
-    public double LastRankRatio { get; private set; } = double.NaN;
-
-    /// <summary>Time spent compiling the models and inside the conic solver during the last <see cref="Solve"/> (same caveat).</summary>
-    public (TimeSpan Compile, TimeSpan Solver) LastModelTime { get; private set; }
-
     /// <inheritdoc />
     public BeamformingResult Solve(LocalBeamformingProblem problem)
     {
         int k = problem.Users;
-        if (k == 0) return new BeamformingResult([], [0.0], 0, 0);
+        if (k == 0) return new BeamformingResult([], [0.0], 0, 0) { RelaxationRankRatio = 0 };
         var beams = FractionalProgrammingBeamformer.StartingBeams(problem);
 
         var relaxation = new Relaxation(problem, _settings);
@@ -72,7 +65,7 @@ public sealed class SdrBeamformer : ILocalBeamformer
         int solverIterations = 0;
         string? failure = null;
         double previous = double.NegativeInfinity;
-        LastRankRatio = 0;
+        double rankRatio = 0;
         TimeSpan compile = TimeSpan.Zero, solve = TimeSpan.Zero;
         for (int r = 0; ; r++)
         {
@@ -97,13 +90,14 @@ public sealed class SdrBeamformer : ILocalBeamformer
             }
             v = relaxation.Covariances(solution);
             var extracted = v.Select(relaxation.PrincipalBeam).ToArray();
-            LastRankRatio = extracted.Max(e => e.RankRatio);
+            rankRatio = extracted.Max(e => e.RankRatio);
             beams = extracted.Select(e => e.Beam).ToArray();
         }
-        LastModelTime = (compile, solve);
         return new BeamformingResult(best.Beams!, trace, solverIterations, FractionalProgrammingBeamformer.SensingViolation(problem, best.Beams!))
         {
             Failure = failure,
+            RelaxationRankRatio = rankRatio,
+            ModelTime = (compile, solve),
         };
     }
 

@@ -1,4 +1,5 @@
 using Complex = System.Numerics.Complex;
+using Isac.Network.Channels;
 using Isac.Network.Numerics;
 
 namespace Isac.Network.Beamforming;
@@ -40,18 +41,22 @@ public sealed class WeightedMmse
     public double Tolerance { get; }
 
     /// <summary>The beams of every cell, aligned with <paramref name="scheduled"/>.</summary>
-    /// <param name="channels">h[bs][cell][user] (perfect CSI).</param>
+    /// <param name="channels">The epoch's channels (perfect CSI).</param>
     /// <param name="scheduled">S_ℓ per cell.</param>
     /// <param name="weights">α per cell and user index (PF weights).</param>
     /// <param name="noise">σ_c².</param>
     /// <param name="power">Per-BS budget P.</param>
-    public Complex[][][] Solve(Complex[][][][] channels, IReadOnlyList<int[]> scheduled, IReadOnlyList<double[]> weights, double noise, double power)
+    public Complex[][][] Solve(Complex[][][][] channels, IReadOnlyList<int[]> scheduled, IReadOnlyList<double[]> weights, double noise, double power) =>
+        Solve(new ChannelTable(channels), scheduled, weights, noise, power);
+
+    /// <summary>The beams of every cell, aligned with <paramref name="scheduled"/>, from link-by-link channels.</summary>
+    public Complex[][][] Solve(ILinkChannels channels, IReadOnlyList<int[]> scheduled, IReadOnlyList<double[]> weights, double noise, double power)
     {
         int cells = scheduled.Count;
-        int n = channels[0][0][0].Length;
+        int n = channels.Link(0, 0, 0).Length;
         var v = new Complex[cells][][];
         for (int l = 0; l < cells; l++)
-            v[l] = RegularizedZeroForcing.Beams(scheduled[l].Select(k => channels[l][l][k]).ToArray(), power, noise);
+            v[l] = RegularizedZeroForcing.Beams(scheduled[l].Select(k => channels.Link(l, l, k)).ToArray(), power, noise);
 
         double previous = double.NegativeInfinity;
         var g = new Complex[cells][];
@@ -71,7 +76,7 @@ public sealed class WeightedMmse
                     for (int m = 0; m < cells; m++)
                     {
                         if (!Centralized && m != l) continue;
-                        var h = channels[m][l][k];
+                        var h = channels.Link(m, l, k);
                         for (int b = 0; b < scheduled[m].Length; b++)
                         {
                             var d = ComplexVectors.Dot(h, v[m][b]);
@@ -100,7 +105,7 @@ public sealed class WeightedMmse
                     {
                         int k = scheduled[l][a];
                         double c = weights[l][k] * omega[l][a] * (g[l][a].Real * g[l][a].Real + g[l][a].Imaginary * g[l][a].Imaginary);
-                        ComplexVectors.AddOuter(am, c, channels[m][l][k]);
+                        ComplexVectors.AddOuter(am, c, channels.Link(m, l, k));
                     }
                 }
                 var eig = new HermitianEigen(am, n);
@@ -110,7 +115,7 @@ public sealed class WeightedMmse
                 {
                     int k = scheduled[m][a];
                     Complex c = weights[m][k] * omega[m][a] * Complex.Conjugate(g[m][a]);
-                    var b = channels[m][m][k].Select(x => c * x).ToArray();
+                    var b = channels.Link(m, m, k).Select(x => c * x).ToArray();
                     coords[a] = eig.ToEigenBasis(b);
                     for (int i = 0; i < n; i++) ysq[i] += coords[a][i].Real * coords[a][i].Real + coords[a][i].Imaginary * coords[a][i].Imaginary;
                 }

@@ -16,6 +16,9 @@ namespace Isac.Network.Channels;
 /// without saying how they relate to location; a CKM is only meaningful if they do, and this
 /// single-bounce geometry gives the spatial consistency the paper's LSCM assumes (nearby
 /// locations see nearly the same angular power spectrum).
+/// With wrap-around the scatterers are drawn over the cluster's sites' hexagons, which tile the
+/// plane under the wrap-around shifts, and every scatterer also exists at its six shifted copies,
+/// so the field is periodic like the network.
 /// </remarks>
 public sealed class ScattererField
 {
@@ -23,11 +26,34 @@ public sealed class ScattererField
     private readonly double[] _loss;
     private readonly ChannelSettings _settings;
 
-    /// <summary>Draws the scatterers over the layout's bounding box enlarged by <paramref name="margin"/> metres.</summary>
+    /// <summary>
+    /// Draws the scatterers over the layout's bounding box enlarged by <paramref name="margin"/> metres
+    /// (with wrap-around: over the sites' hexagons, and replicated at the wrap-around shifts).
+    /// </summary>
     public ScattererField(NetworkLayout layout, ChannelSettings settings, DeterministicRandom rng, double margin = 20)
     {
         _settings = settings;
         var (min, max) = layout.BoundingBox();
+        if (layout.Wrap is { } wrap)
+        {
+            int sites = layout.Sites.Max() + 1;
+            double isd = layout.InterSiteDistance;
+            var sitePos = Enumerable.Range(0, layout.Cells).GroupBy(c => layout.Sites[c]).Select(g => layout.BaseStations[g.First()]).ToArray();
+            double area = sites * isd * isd * Math.Sqrt(3) / 2;
+            int n = Math.Max(settings.InterCellPaths, (int)Math.Round(settings.ScattererDensityPerKm2 * area / 1e6));
+            var own = new List<Point2>(n);
+            var loss = new List<double>(n);
+            while (own.Count < n)
+            {
+                var p = new Point2(rng.NextUniform(min.X, max.X), rng.NextUniform(min.Y, max.Y));
+                if (!sitePos.Any(s => HexSectorRegion.InHexagon(p - s, isd))) continue;
+                own.Add(p);
+                loss.Add(rng.NextUniform(settings.NlosRatioMin, settings.NlosRatioMax));
+            }
+            _positions = wrap.Shifts.SelectMany(s => own.Select(p => p + s)).ToArray();
+            _loss = wrap.Shifts.SelectMany(_ => loss).ToArray();
+            return;
+        }
         double w = max.X - min.X + 2 * margin, h = max.Y - min.Y + 2 * margin;
         int count = Math.Max(settings.InterCellPaths, (int)Math.Round(settings.ScattererDensityPerKm2 * w * h / 1e6));
         _positions = new Point2[count];
@@ -39,10 +65,10 @@ public sealed class ScattererField
         }
     }
 
-    /// <summary>Number of scatterers.</summary>
+    /// <summary>Number of scatterers (with wrap-around: including the shifted copies).</summary>
     public int Count => _positions.Length;
 
-    /// <summary>The N_p inter-cell paths from a BS at <paramref name="bs"/> to a user at <paramref name="user"/>.</summary>
+    /// <summary>The N_p inter-cell paths from a BS at <paramref name="bs"/> to a user at <paramref name="user"/> (angles: azimuths of the scatterers from the BS).</summary>
     public PathGain[] Paths(Point2 bs, Point2 user)
     {
         int np = _settings.InterCellPaths;

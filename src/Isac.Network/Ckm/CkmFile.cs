@@ -37,11 +37,10 @@ public static class CkmFile
         w.Write(map.Settings.AngleMax);
         w.Write(map.Settings.Sparsity);
         w.Write(map.BuiltCount);
-        for (int idx = 0; idx < map.Grid.Count; idx++)
+        foreach (long idx in map.BuiltIndices())
         {
             int c = map.EntryCount(idx);
-            if (c < 0) continue;
-            w.Write(idx);
+            w.Write((int)idx);
             w.Write((byte)c);
             for (int e = 0; e < c; e++)
             {

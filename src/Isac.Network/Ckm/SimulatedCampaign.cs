@@ -5,13 +5,13 @@ namespace Isac.Network.Ckm;
 
 /// <summary>
 /// The offline measurement campaign of one BS, simulated: at each grid point's centre, T RSRP
-/// snapshots of the inter-cell channel (eq. (38)) with the DFT codebook, then the sparse APS
+/// snapshots of the inter-cell channel (the model's <see cref="IChannelModel.CampaignPaths"/>; paper B: eq. (38)) with the DFT codebook, then the sparse APS
 /// recovery (35). Every grid point has its own random stream (seed, BS, ix, iy), so a point
 /// measured on demand equals the same point of a full build.
 /// </summary>
 public sealed class SimulatedCampaign : IApsSource
 {
-    private readonly ChannelModel _model;
+    private readonly IChannelModel _model;
     private readonly int _bs;
     private readonly CkmGrid _grid;
     private readonly RsrpMeasurement _rsrp;
@@ -19,7 +19,7 @@ public sealed class SimulatedCampaign : IApsSource
     private readonly ulong _seed;
 
     /// <summary>Creates the campaign of BS <paramref name="bs"/>.</summary>
-    public SimulatedCampaign(ChannelModel model, int bs, CkmGrid grid, RsrpMeasurement rsrp, ulong seed)
+    public SimulatedCampaign(IChannelModel model, int bs, CkmGrid grid, RsrpMeasurement rsrp, ulong seed)
     {
         _model = model;
         _bs = bs;
@@ -33,7 +33,7 @@ public sealed class SimulatedCampaign : IApsSource
     public (int[] Bins, double[] Powers) Measure(int ix, int iy)
     {
         var p = _grid.Center(ix, iy);
-        var paths = _model.Scatterers.Paths(_model.Layout.BaseStations[_bs], p);
+        var paths = _model.CampaignPaths(_bs, p);
         var rng = new DeterministicRandom(DeterministicRandom.Derive(_seed, [2, _bs, ix, iy]));
         var r = _rsrp.Measure(paths, rng);
         return _recovery.Recover(r);

@@ -39,10 +39,15 @@ public sealed class SparseApsRecovery
     }
 
     /// <summary>Recovers (bin, power) pairs, at most N_p, powers > 0.</summary>
+    /// <remarks>
+    /// The support's Gram block G_SS is kept as a Cholesky factor L, extended by one row per step, so a
+    /// candidate's residual norm ‖q_i‖² = G_ii − ‖L⁻¹G_Si‖² and correlation c_i − G_iSᵀx_S cost O(|S|²)
+    /// without allocating (x_S = G_SS⁻¹c_S by two triangular solves per step).
+    /// </remarks>
     public (int[] Bins, double[] Powers) Recover(ReadOnlySpan<double> r)
     {
-        int nt = _columns.Length;
-        var c = new double[nt];
+        int nt = _columns.Length, sp = _sparsity;
+        Span<double> c = nt <= 1024 ? stackalloc double[nt] : new double[nt];
         for (int i = 0; i < nt; i++)
         {
             double s = 0;
@@ -50,108 +55,133 @@ public sealed class SparseApsRecovery
             for (int t = 0; t < r.Length; t++) s += phi[t] * r[t];
             c[i] = s;
         }
-        var support = new List<int>();
-        var inSupport = new bool[nt];
-        for (int step = 0; step < _sparsity; step++)
+        Span<int> support = stackalloc int[sp];
+        Span<double> l = stackalloc double[sp * sp];   // Cholesky factor of G_SS (row-major, lower)
+        Span<double> xs = stackalloc double[sp];
+        Span<double> w = stackalloc double[sp];
+        Span<bool> inSupport = nt <= 1024 ? stackalloc bool[nt] : new bool[nt];
+        int k = 0;
+        for (int step = 0; step < sp; step++)
         {
-            int k = support.Count;
-            var gss = new double[k, k];
-            var cs = new double[k];
+            // x_S = G_SS⁻¹c_S = L⁻ᵀL⁻¹c_S
             for (int a = 0; a < k; a++)
             {
-                cs[a] = c[support[a]];
-                for (int b = 0; b < k; b++) gss[a, b] = _gram[support[a], support[b]];
+                double t = c[support[a]];
+                for (int b = 0; b < a; b++) t -= l[a * sp + b] * xs[b];
+                xs[a] = t / l[a * sp + a];
             }
-            var xs = k == 0 ? [] : SolveSymmetric(gss, cs) ?? [];
-            if (xs.Length != k) break;
+            for (int a = k - 1; a >= 0; a--)
+            {
+                double t = xs[a];
+                for (int b = a + 1; b < k; b++) t -= l[b * sp + a] * xs[b];
+                xs[a] = t / l[a * sp + a];
+            }
             int best = -1;
-            double bestScore = 0;
-            var gi = new double[k];
+            double bestScore = 0, bestNorm = 0;
             for (int i = 0; i < nt; i++)
             {
                 if (inSupport[i]) continue;
-                for (int a = 0; a < k; a++) gi[a] = _gram[support[a], i];
                 double corr = c[i], norm = _gram[i, i];
-                for (int a = 0; a < k; a++) corr -= gi[a] * xs[a];
-                if (k > 0)
+                for (int a = 0; a < k; a++)
                 {
-                    var y = SolveSymmetric(gss, gi);
-                    if (y is null) continue;
-                    for (int a = 0; a < k; a++) norm -= gi[a] * y[a];
+                    double g = _gram[support[a], i];
+                    corr -= g * xs[a];
+                    double t = g;
+                    for (int b = 0; b < a; b++) t -= l[a * sp + b] * w[b];
+                    w[a] = t / l[a * sp + a];
+                    norm -= w[a] * w[a];
                 }
                 if (norm <= 1e-12 * _gram[i, i]) continue;
                 double score = corr * corr / norm;
-                if (score > bestScore) { bestScore = score; best = i; }
+                if (score > bestScore) { bestScore = score; best = i; bestNorm = norm; }
             }
             if (best < 0) break;
-            support.Add(best);
+            // New row of L: [L⁻¹G_S,best, √‖q_best‖²]
+            for (int a = 0; a < k; a++)
+            {
+                double t = _gram[support[a], best];
+                for (int b = 0; b < a; b++) t -= l[a * sp + b] * l[k * sp + b];
+                l[k * sp + a] = t / l[a * sp + a];
+            }
+            l[k * sp + k] = Math.Sqrt(bestNorm);
+            support[k++] = best;
             inSupport[best] = true;
         }
-        return NonNegativeFit(c, r, support);
+        return NonNegativeFit(c, r, support[..k]);
     }
 
-    private (int[] Bins, double[] Powers) NonNegativeFit(double[] c, ReadOnlySpan<double> r, List<int> support)
+    private (int[] Bins, double[] Powers) NonNegativeFit(ReadOnlySpan<double> c, ReadOnlySpan<double> r, ReadOnlySpan<int> support)
     {
-        int s = support.Count;
+        int s = support.Length;
         double rr = 0;
-        foreach (double x in r) rr += x * x;
+        foreach (double v in r) rr += v * v;
         double bestResidual = double.PositiveInfinity;
-        int[] bestBins = [];
-        double[] bestPowers = [];
+        int bestMask = 0;
+        Span<double> bestX = stackalloc double[s];
+        Span<int> cols = stackalloc int[s];
+        Span<double> g = stackalloc double[s * s];
+        Span<double> b = stackalloc double[s];
+        Span<double> x = stackalloc double[s];
         for (int mask = 1; mask < (1 << s); mask++)
         {
-            var cols = Enumerable.Range(0, s).Where(i => (mask & (1 << i)) != 0).Select(i => support[i]).ToArray();
-            int m = cols.Length;
-            var g = new double[m, m];
-            var b = new double[m];
+            int m = 0;
+            for (int i = 0; i < s; i++) if ((mask & (1 << i)) != 0) cols[m++] = support[i];
             for (int i = 0; i < m; i++)
             {
                 b[i] = c[cols[i]];
-                for (int j = 0; j < m; j++) g[i, j] = _gram[cols[i], cols[j]];
+                for (int j = 0; j < m; j++) g[i * m + j] = _gram[cols[i], cols[j]];
             }
-            var x = SolveSymmetric(g, b);
-            if (x is null || x.Any(v => v <= 0)) continue;
+            if (!SolveSmall(g[..(m * m)], b[..m], x[..m])) continue;
+            bool positive = true;
+            for (int i = 0; i < m; i++) positive &= x[i] > 0;
+            if (!positive) continue;
             // ‖r − Φx‖² = rᵀr − 2xᵀc + xᵀGx
             double res = rr;
             for (int i = 0; i < m; i++)
             {
-                res -= 2 * x[i] * b[i];
-                for (int j = 0; j < m; j++) res += x[i] * g[i, j] * x[j];
+                res -= 2 * x[i] * c[cols[i]];
+                for (int j = 0; j < m; j++) res += x[i] * _gram[cols[i], cols[j]] * x[j];
             }
-            if (res < bestResidual) { bestResidual = res; bestBins = cols; bestPowers = x; }
+            if (res < bestResidual)
+            {
+                bestResidual = res;
+                bestMask = mask;
+                x[..m].CopyTo(bestX);
+            }
         }
-        return (bestBins, bestPowers);
+        if (bestMask == 0) return ([], []);
+        var bins = new List<int>(s);
+        for (int i = 0; i < s; i++) if ((bestMask & (1 << i)) != 0) bins.Add(support[i]);
+        return (bins.ToArray(), bestX[..bins.Count].ToArray());
     }
 
-    /// <summary>Solves a small symmetric system by Gaussian elimination with partial pivoting; null when singular.</summary>
-    private static double[]? SolveSymmetric(double[,] a0, double[] b0)
+    /// <summary>Solves a small dense system by Gaussian elimination with partial pivoting (a and b are overwritten); false when singular.</summary>
+    private static bool SolveSmall(Span<double> a, Span<double> b, Span<double> x)
     {
-        int m = b0.Length;
-        var a = new double[m, m + 1];
-        for (int i = 0; i < m; i++)
-        {
-            for (int j = 0; j < m; j++) a[i, j] = a0[i, j];
-            a[i, m] = b0[i];
-        }
+        int m = b.Length;
         for (int col = 0; col < m; col++)
         {
             int piv = col;
-            for (int i = col + 1; i < m; i++) if (Math.Abs(a[i, col]) > Math.Abs(a[piv, col])) piv = i;
-            if (Math.Abs(a[piv, col]) <= 1e-300) return null;
-            if (piv != col) for (int j = 0; j <= m; j++) (a[col, j], a[piv, j]) = (a[piv, j], a[col, j]);
+            for (int i = col + 1; i < m; i++) if (Math.Abs(a[i * m + col]) > Math.Abs(a[piv * m + col])) piv = i;
+            if (Math.Abs(a[piv * m + col]) <= 1e-300) return false;
+            if (piv != col)
+            {
+                for (int j = 0; j < m; j++) (a[col * m + j], a[piv * m + j]) = (a[piv * m + j], a[col * m + j]);
+                (b[col], b[piv]) = (b[piv], b[col]);
+            }
             for (int i = col + 1; i < m; i++)
             {
-                double f = a[i, col] / a[col, col];
-                for (int j = col; j <= m; j++) a[i, j] -= f * a[col, j];
+                double f = a[i * m + col] / a[col * m + col];
+                for (int j = col; j < m; j++) a[i * m + j] -= f * a[col * m + j];
+                b[i] -= f * b[col];
             }
         }
-        var x = new double[m];
         for (int i = m - 1; i >= 0; i--)
         {
-            double s = a[i, m];
-            for (int j = i + 1; j < m; j++) s -= a[i, j] * x[j];
-            x[i] = s / a[i, i];
+            double t = b[i];
+            for (int j = i + 1; j < m; j++) t -= a[i * m + j] * x[j];
+            x[i] = t / a[i * m + i];
         }
-        return x;
+        return true;
     }
 }

@@ -3,29 +3,26 @@ using Isac.Core.Random;
 namespace Isac.Network.Geometry;
 
 /// <summary>
-/// Places users: uniformly over the area of each cell's annulus [d_min, R] (or at given
-/// positions), each moving at the given speed in a uniformly random direction.
+/// Places users: uniformly over the area of each cell (or at given positions), each moving at
+/// the given speed in a uniformly random direction.
 /// </summary>
 public static class UserDrop
 {
     /// <summary>
-    /// Drops <paramref name="usersPerCell"/> users in every cell, uniformly over the annulus area:
-    /// d = √(U(d_min², R²)), azimuth U(0, 2π); heading U(0, 2π).
+    /// Drops <paramref name="usersPerCell"/> users in every cell, uniformly over the cell's region
+    /// (<see cref="ICellRegion.Sample"/>; an annulus: d = √(U(d_min², R²)), azimuth U(0, 2π)); heading U(0, 2π).
     /// </summary>
     public static UserState[][] Uniform(NetworkLayout layout, int usersPerCell, double speed, DeterministicRandom rng)
     {
         if (usersPerCell < 1) throw new ArgumentOutOfRangeException(nameof(usersPerCell), usersPerCell, "must be positive");
         var cells = new UserState[layout.Cells][];
-        double r0 = layout.MinUserDistance, r1 = layout.CellRadius;
         for (int l = 0; l < layout.Cells; l++)
         {
             cells[l] = new UserState[usersPerCell];
             for (int k = 0; k < usersPerCell; k++)
             {
-                double d = Math.Sqrt(rng.NextUniform(r0 * r0, r1 * r1));
-                double az = rng.NextUniform(0, 2 * Math.PI);
+                var p = layout.Regions[l].Sample(rng);
                 double heading = rng.NextUniform(0, 2 * Math.PI);
-                var p = layout.BaseStations[l].Offset(d, az);
                 cells[l][k] = new UserState(l, k, p, new Point2(0, 0).Offset(speed, heading));
             }
         }

@@ -12,14 +12,7 @@ public static class ComplexVectors
     public static Complex Dot(ReadOnlySpan<Complex> a, ReadOnlySpan<Complex> b)
     {
         if (a.Length != b.Length) throw new ArgumentException($"lengths differ: {a.Length} and {b.Length}");
-        double re = 0, im = 0;
-        for (int i = 0; i < a.Length; i++)
-        {
-            double ar = a[i].Real, ai = a[i].Imaginary, br = b[i].Real, bi = b[i].Imaginary;
-            re += ar * br + ai * bi;
-            im += ar * bi - ai * br;
-        }
-        return new Complex(re, im);
+        return ComplexKernels.DotConj(a, b);
     }
 
     /// <summary>|aᴴb|².</summary>
@@ -41,7 +34,7 @@ public static class ComplexVectors
     public static void AddScaled(Span<Complex> y, Complex c, ReadOnlySpan<Complex> x)
     {
         if (y.Length != x.Length) throw new ArgumentException($"lengths differ: {y.Length} and {x.Length}");
-        for (int i = 0; i < y.Length; i++) y[i] += c * x[i];
+        ComplexKernels.AddScaled(y, c, x);
     }
 
     /// <summary>x ← c·x.</summary>
@@ -58,16 +51,7 @@ public static class ComplexVectors
     {
         int n = x.Length;
         if (m.Length != n * n) throw new ArgumentException($"matrix has {m.Length} entries, expected {n}×{n}");
-        for (int i = 0; i < n; i++)
-        {
-            double xr = c * x[i].Real, xi = c * x[i].Imaginary;
-            var row = m.Slice(i * n, i + 1);
-            for (int j = 0; j <= i; j++)
-            {
-                double yr = x[j].Real, yi = -x[j].Imaginary;
-                row[j] += new Complex(xr * yr - xi * yi, xr * yi + xi * yr);
-            }
-        }
+        for (int i = 0; i < n; i++) ComplexKernels.AddScaledConj(m.Slice(i * n, i + 1), c * x[i], x[..(i + 1)]);
     }
 
     /// <summary>Copies the lower triangle of a Hermitian matrix into its upper triangle (full storage).</summary>
@@ -86,8 +70,7 @@ public static class ComplexVectors
         {
             var row = m.Slice(i * n, i + 1);
             s += row[i].Real * (x[i].Real * x[i].Real + x[i].Imaginary * x[i].Imaginary);
-            Complex t = Complex.Zero;
-            for (int j = 0; j < i; j++) t += row[j] * x[j];
+            var t = ComplexKernels.Dot(row[..i], x[..i]);
             s += 2 * (Complex.Conjugate(x[i]) * t).Real;
         }
         return s;

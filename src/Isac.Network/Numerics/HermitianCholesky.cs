@@ -26,16 +26,9 @@ public static class HermitianCholesky
             double inv = 1.0 / ljj;
             for (int i = j + 1; i < n; i++)
             {
-                var rowI = m.Slice(i * n, j);
-                double re = m[i * n + j].Real, im = m[i * n + j].Imaginary;
-                for (int k = 0; k < j; k++)
-                {
-                    // s -= L[i,k]·conj(L[j,k])
-                    double ar = rowI[k].Real, ai = rowI[k].Imaginary, br = rowJ[k].Real, bi = rowJ[k].Imaginary;
-                    re -= ar * br + ai * bi;
-                    im -= ai * br - ar * bi;
-                }
-                m[i * n + j] = new Complex(re * inv, im * inv);
+                // L[i,j] = (M[i,j] − Σ_k L[i,k]·conj(L[j,k])) / L[j,j]; the sum is conj(rowJ)·rowI
+                var t = m[i * n + j] - ComplexKernels.DotConj(rowJ, m.Slice(i * n, j));
+                m[i * n + j] = new Complex(t.Real * inv, t.Imaginary * inv);
             }
         }
         return true;
@@ -44,34 +37,45 @@ public static class HermitianCholesky
     /// <summary>Solves L·Lᴴ·x = b in place (b is overwritten by x), with L from <see cref="Factor"/>.</summary>
     public static void Solve(ReadOnlySpan<Complex> l, int n, Span<Complex> b)
     {
-        // Forward: L y = b.
+        // Forward: L y = b, row by row (y_i = (b_i − L[i,0..i)·y[0..i)) / L_ii).
         for (int i = 0; i < n; i++)
         {
-            var row = l.Slice(i * n, i);
-            double re = b[i].Real, im = b[i].Imaginary;
-            for (int k = 0; k < i; k++)
-            {
-                double ar = row[k].Real, ai = row[k].Imaginary, br = b[k].Real, bi = b[k].Imaginary;
-                re -= ar * br - ai * bi;
-                im -= ar * bi + ai * br;
-            }
+            var t = b[i] - ComplexKernels.Dot(l.Slice(i * n, i), b[..i]);
             double d = l[i * n + i].Real;
-            b[i] = new Complex(re / d, im / d);
+            b[i] = new Complex(t.Real / d, t.Imaginary / d);
         }
-        // Backward: Lᴴ x = y.
+        // Backward: Lᴴ x = y, column by column: once x_i is known, remove conj(L[i,k])·x_i from the
+        // equations k < i (row i of L is contiguous, so this is one vector update per i).
         for (int i = n - 1; i >= 0; i--)
         {
-            double re = b[i].Real, im = b[i].Imaginary;
-            for (int k = i + 1; k < n; k++)
-            {
-                // (Lᴴ)[i,k] = conj(L[k,i])
-                var lk = l[k * n + i];
-                double ar = lk.Real, ai = -lk.Imaginary, br = b[k].Real, bi = b[k].Imaginary;
-                re -= ar * br - ai * bi;
-                im -= ar * bi + ai * br;
-            }
             double d = l[i * n + i].Real;
-            b[i] = new Complex(re / d, im / d);
+            var xi = new Complex(b[i].Real / d, b[i].Imaginary / d);
+            b[i] = xi;
+            if (i > 0) ComplexKernels.AddScaledConj(b[..i], -xi, l.Slice(i * n, i));
+        }
+    }
+
+    /// <summary>
+    /// Solves L·Lᴴ·X = B for <paramref name="rhs"/> right-hand sides at once, B stored row-major n × rhs
+    /// (row i holds the i-th component of every right-hand side) and overwritten by X. The substitutions
+    /// run over whole rows, one vector update per pair of rows, so many right-hand sides cost far less
+    /// than as many <see cref="Solve"/> calls.
+    /// </summary>
+    public static void SolveMany(ReadOnlySpan<Complex> l, int n, Span<Complex> b, int rhs)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            var bi = b.Slice(i * rhs, rhs);
+            for (int k = 0; k < i; k++) ComplexKernels.AddScaled(bi, -l[i * n + k], b.Slice(k * rhs, rhs));
+            double inv = 1 / l[i * n + i].Real;
+            for (int r = 0; r < rhs; r++) bi[r] *= inv;
+        }
+        for (int i = n - 1; i >= 0; i--)
+        {
+            var bi = b.Slice(i * rhs, rhs);
+            double inv = 1 / l[i * n + i].Real;
+            for (int r = 0; r < rhs; r++) bi[r] *= inv;
+            for (int k = 0; k < i; k++) ComplexKernels.AddScaled(b.Slice(k * rhs, rhs), -Complex.Conjugate(l[i * n + k]), bi);
         }
     }
 }

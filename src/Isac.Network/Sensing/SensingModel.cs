@@ -22,6 +22,9 @@ namespace Isac.Network.Sensing;
 /// (the paper calls them complex Gaussian; a real parameter's error is real here, with the full
 /// variance). d̂ = max(cτ̂/2, 0), p̂ = BS + d̂(cos θ̂, sin θ̂). The angle is the azimuth: the BS is
 /// taken to know on which side of its array the user is (a ULA alone cannot tell θ from π − θ).</para>
+/// <para>Arrays and elements come from the layout: a(θ) is evaluated at the angle from the cell's
+/// array broadside, and the echo carries the element gain twice (transmit and receive),
+/// g_k = Gκ²|β_k|²·G_E(θ_k)²; with the paper's isotropic elements G_E = 1.</para>
 /// </remarks>
 public sealed class SensingModel
 {
@@ -29,14 +32,17 @@ public sealed class SensingModel
     private readonly ChannelSettings _channel;
     private readonly SteeringVector _tx;
     private readonly SteeringVector _rx;
+    private readonly NetworkLayout _layout;
 
     /// <summary>Creates the model.</summary>
     /// <param name="settings">Sensing parameters.</param>
     /// <param name="channel">Channel parameters (N_t, f_c).</param>
     /// <param name="communicationNoise">σ_c² (σ_z² is a multiple of it).</param>
-    public SensingModel(SensingSettings settings, ChannelSettings channel, double communicationNoise)
+    /// <param name="layout">The BSs, their array orientations and element pattern.</param>
+    public SensingModel(SensingSettings settings, ChannelSettings channel, double communicationNoise, NetworkLayout layout)
     {
         _settings = settings;
+        _layout = layout;
         _channel = channel;
         _tx = new SteeringVector(channel.TransmitAntennas);
         _rx = new SteeringVector(settings.ReceiveAntennas);
@@ -64,9 +70,16 @@ public sealed class SensingModel
     public double EchoGain(double distance) =>
         _settings.MatchedFilterGain * _channel.TransmitAntennas * _settings.ReceiveAntennas * ReflectionPower(distance);
 
-    /// <summary>The BS's sensing constraint data for a user it believes at (θ̂, d̂): a(θ̂) and n = σ_z²/(Gκ²|β̂|²).</summary>
-    public (Complex[] Steering, double NoiseTerm) ConstraintData(SensedUser belief) =>
-        (_tx.At(belief.Angle), EchoNoise / EchoGain(belief.Distance));
+    /// <summary>The echo gain of a user of cell <paramref name="cell"/> at azimuth <paramref name="azimuth"/> and distance <paramref name="distance"/>: Gκ²|β|²·G_E(θ)² (θ from the array broadside).</summary>
+    public double EchoGain(int cell, double azimuth, double distance)
+    {
+        double g = _layout.ElementGain(_layout.ArrayAngle(cell, azimuth));
+        return EchoGain(distance) * g * g;
+    }
+
+    /// <summary>BS <paramref name="cell"/>'s sensing constraint data for a user it believes at (θ̂, d̂): a(θ̂) and n = σ_z²/(Gκ²|β̂|²G_E(θ̂)²).</summary>
+    public (Complex[] Steering, double NoiseTerm) ConstraintData(int cell, SensedUser belief) =>
+        (_tx.At(_layout.ArrayAngle(cell, belief.Angle)), EchoNoise / EchoGain(cell, belief.Angle, belief.Distance));
 
     /// <summary>ρ = c̄/a_ī², the ratio of the constraints' normalised form.</summary>
     public double ConstraintRatio => _settings.Threshold / (_settings.LargestCoefficient * _settings.LargestCoefficient);
@@ -76,7 +89,7 @@ public sealed class SensingModel
     /// estimates and returns the new belief (or the previous one when the user got no power in
     /// its own direction) and the error statistics.
     /// </summary>
-    /// <param name="bs">BS position.</param>
+    /// <param name="cell">The serving cell (its BS senses the user).</param>
     /// <param name="user">The user's true state.</param>
     /// <param name="beams">All beams the BS transmitted this epoch.</param>
     /// <param name="index">The user's position in <paramref name="beams"/>.</param>
@@ -91,21 +104,24 @@ public sealed class SensingModel
     /// (variance + (v·ΔT·age)²). Without this, one echo of a user whose beam carried almost no
     /// power toward it (σ² → ∞ in (16)) would replace a good location by a meaningless one.
     /// </remarks>
-    public (SensedUser Belief, SensingOutcome Outcome) Sense(Point2 bs, UserState user, IReadOnlyList<Complex[]> beams, int index,
+    public (SensedUser Belief, SensingOutcome Outcome) Sense(int cell, UserState user, IReadOnlyList<Complex[]> beams, int index,
         SensedUser previous, int epoch, DeterministicRandom rng, double maxSpeed, double epochSeconds)
     {
+        var bs = _layout.BaseStations[cell];
         var rel = user.Position - bs;
         double d = rel.Length, theta = rel.Azimuth;
         double radialSpeed = d > 0 ? (rel.X * user.Velocity.X + rel.Y * user.Velocity.Y) / d : 0;
-        var a = _tx.At(theta);
+        var a = _tx.At(_layout.ArrayAngle(cell, theta));
         double own = 0, others = 0;
         for (int j = 0; j < beams.Count; j++)
         {
             double pj = ComplexVectors.AbsDotSquared(a, beams[j]);
             if (j == index) own = pj; else others += pj;
         }
-        double rxGain = _settings.ComputedReceiveGain ? ComplexVectors.AbsDotSquared(_rx.At(previous.Angle), _rx.At(theta)) : 1.0;
-        double effective = EchoGain(d) * rxGain;
+        double rxGain = _settings.ComputedReceiveGain
+            ? ComplexVectors.AbsDotSquared(_rx.At(_layout.ArrayAngle(cell, previous.Angle)), _rx.At(_layout.ArrayAngle(cell, theta)))
+            : 1.0;
+        double effective = EchoGain(cell, theta, d) * rxGain;
         double ratio = (others + (effective > 0 ? EchoNoise / effective : double.PositiveInfinity)) / own;
         if (!(own > 0) || !double.IsFinite(ratio))
         {

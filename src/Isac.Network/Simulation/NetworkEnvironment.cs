@@ -1,4 +1,3 @@
-using Complex = System.Numerics.Complex;
 using System.Diagnostics;
 using Isac.Core.Random;
 using Isac.Network.Channels;
@@ -10,14 +9,15 @@ namespace Isac.Network.Simulation;
 
 /// <summary>
 /// The part of a simulation every scheme shares for a given scenario and seed: the user drop
-/// and trajectories, the scatterers, the channels of each epoch, σ_c², the sensing model and the
-/// BSs' channel knowledge maps. Schemes compared on one environment see the same users and
-/// channels (common random numbers).
+/// and trajectories, the channel model (and its scatterers or fields), the channels of each epoch,
+/// σ_c², the sensing model and the BSs' channel knowledge maps. Schemes compared on one environment
+/// see the same users and channels (common random numbers).
 /// </summary>
 public sealed class NetworkEnvironment
 {
+    private const int CachedEpochs = 2;
     private readonly List<UserState[][]> _trajectory = new();
-    private readonly Dictionary<int, Complex[][][][]> _channels = new();
+    private readonly Dictionary<int, EpochChannels> _channels = new();
     private readonly IMobilityModel _mobility;
     private readonly SimulatedCampaign[] _campaigns;
 
@@ -34,19 +34,28 @@ public sealed class NetworkEnvironment
             ? UserDrop.AtPositions(pos, scenario.UserSpeed, dropRng)
             : UserDrop.Uniform(layout, scenario.UsersPerCell, scenario.UserSpeed, dropRng);
         _trajectory.Add(first);
-        Scatterers = new ScattererField(layout, ch, new DeterministicRandom(DeterministicRandom.Derive(Seed, "scatterers")));
-        Channels = new ChannelModel(ch, layout, Scatterers, DeterministicRandom.Derive(Seed, "channels"));
-        Noise = NoiseCalibration.FromReferenceSnr(ChannelsAt(1), scenario.PowerWatts, scenario.ReferenceSnrDb, ch.TransmitAntennas);
-        Sensing = new SensingModel(scenario.SensingSettings, ch, Noise);
+        if (ch.Model == ChannelModelKind.Paper)
+        {
+            Scatterers = new ScattererField(layout, ch, new DeterministicRandom(DeterministicRandom.Derive(Seed, "scatterers")));
+            Channels = new PaperChannelModel(ch, layout, Scatterers, DeterministicRandom.Derive(Seed, "channels"));
+        }
+        else Channels = new Tr38901ChannelModel(ch, layout, DeterministicRandom.Derive(Seed, "channels"));
+        Noise = scenario.NoisePowerDbm is { } dbm
+            ? Math.Pow(10, (dbm - 30) / 10)
+            : NoiseCalibration.FromReferenceSnr(Channels, first, scenario.PowerWatts, scenario.ReferenceSnrDb);
+        Sensing = new SensingModel(scenario.SensingSettings, ch, Noise, layout);
 
         var (min, max) = layout.BoundingBox();
         Grid = CkmGrid.Covering(min, max, scenario.CkmSettings.Spacing);
-        var rsrp = new RsrpMeasurement(scenario.CkmSettings, ch, scenario.PowerWatts, Noise);
+        var rsrp = new RsrpMeasurement(scenario.CkmSettings, ch, scenario.PowerWatts, Noise * Math.Pow(10, scenario.CkmSettings.MeasurementNoiseDb / 10), Channels.DrawPhase)
+        {
+            UniformPhases = ch.Model != ChannelModelKind.Paper,
+        };
         ulong ckmSeed = DeterministicRandom.Derive(Seed, "ckm");
         // Everything a map's entries depend on: the seed (scatterers, measurement noise), the
-        // channel and map settings, the BS positions and the measurement power and noise.
+        // channel and map settings, the layout and the measurement power and noise.
         EnvironmentKey = DeterministicRandom.Derive(Seed,
-            $"{ch}|{scenario.CkmSettings}|{string.Join(";", layout.BaseStations)}|{layout.CellRadius}|{scenario.PowerDbm}|{scenario.ReferenceSnrDb}");
+            $"{ch}|{scenario.CkmSettings}|{layout.Key}|{scenario.PowerDbm}|{scenario.ReferenceSnrDb}" + (scenario.NoisePowerDbm is { } n ? $"|{n}" : ""));
         _campaigns = Enumerable.Range(0, layout.Cells).Select(b => new SimulatedCampaign(Channels, b, Grid, rsrp, ckmSeed)).ToArray();
         Maps = Enumerable.Range(0, layout.Cells)
             .Select(b => new ChannelKnowledgeMap(b, Grid, scenario.CkmSettings, ch.TransmitAntennas, _campaigns[b], EnvironmentKey))
@@ -65,11 +74,11 @@ public sealed class NetworkEnvironment
     /// <summary>The seed every stream is derived from.</summary>
     public ulong Seed { get; }
 
-    /// <summary>The scatterers.</summary>
-    public ScattererField Scatterers { get; }
+    /// <summary>The scatterers of the paper's channel model (null for the 38.901 models).</summary>
+    public ScattererField? Scatterers { get; }
 
     /// <summary>The channel model.</summary>
-    public ChannelModel Channels { get; }
+    public IChannelModel Channels { get; }
 
     /// <summary>σ_c², watts.</summary>
     public double Noise { get; }
@@ -88,6 +97,9 @@ public sealed class NetworkEnvironment
 
     /// <summary>Identifies this environment's maps (see <see cref="ChannelKnowledgeMap.EnvironmentKey"/>).</summary>
     public ulong EnvironmentKey { get; }
+
+    /// <summary>Bytes held by all maps.</summary>
+    public long MapMemoryBytes => Maps.Sum(m => m.MemoryBytes);
 
     /// <summary>
     /// Replaces BS <paramref name="bs"/>'s map by one read from <paramref name="stream"/> (a <see cref="CkmFile"/>);
@@ -120,15 +132,20 @@ public sealed class NetworkEnvironment
         }
     }
 
-    /// <summary>The true channels h[bs][cell][user] of epoch <paramref name="epoch"/>.</summary>
-    public Complex[][][][] ChannelsAt(int epoch)
+    /// <summary>
+    /// The true channels of epoch <paramref name="epoch"/>, computed link by link as they are asked
+    /// for. The last few epochs are kept; older ones are recomputed on request (identically: every
+    /// link has its own stream).
+    /// </summary>
+    public EpochChannels ChannelsAt(int epoch)
     {
         lock (_channels)
         {
             if (!_channels.TryGetValue(epoch, out var h))
             {
-                h = Channels.Epoch(UsersAt(epoch), epoch);
+                h = new EpochChannels(Channels, UsersAt(epoch), epoch);
                 _channels[epoch] = h;
+                foreach (int old in _channels.Keys.Where(e => e <= epoch - CachedEpochs).ToList()) _channels.Remove(old);
             }
             return h;
         }

@@ -27,7 +27,20 @@ public sealed record EpochRecord(
     double MaxSensingViolation,
     long BackhaulBits,
     double BeamformingSecondsPerBs,
-    double FpIterations);
+    double FpIterations)
+{
+    /// <summary>Wall time of each phase of the epoch.</summary>
+    public PhaseTimes Timing { get; init; }
+
+    /// <summary>True channels computed so far in the epoch (links).</summary>
+    public long ChannelLinks { get; init; }
+
+    /// <summary>Map grid points measured so far, over all BSs.</summary>
+    public long MapPoints { get; init; }
+
+    /// <summary>Bytes held by all maps after the epoch.</summary>
+    public long MapMemoryBytes { get; init; }
+}
 
 /// <summary>One user in one epoch.</summary>
 /// <param name="Epoch">n.</param>

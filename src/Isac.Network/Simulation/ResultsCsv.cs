@@ -10,6 +10,7 @@ public static class ResultsCsv
     [
         "scheme", "scheduler", "epoch", "accumulated_pfr", "sum_rate", "scheduled_users", "location_rmse_m", "median_location_error_m",
         "median_angle_std_deg", "max_sensing_violation", "backhaul_bits", "beamforming_seconds_per_bs", "fp_iterations",
+        "scheduling_s", "exchange_s", "beamforming_s", "transmit_sense_s", "epoch_wall_s", "channel_links", "map_points", "map_memory_bytes",
     ];
 
     /// <summary>One row per epoch.</summary>
@@ -19,6 +20,8 @@ public static class ResultsCsv
         {
             r.Scheme, r.Scheduler, r.Epoch, r.AccumulatedPfr, r.SumRate, r.ScheduledUsers, r.LocationRmse, r.MedianLocationError,
             r.MedianAngleStdDeg, r.MaxSensingViolation, r.BackhaulBits, r.BeamformingSecondsPerBs, r.FpIterations,
+            r.Timing.Scheduling, r.Timing.Exchange, r.Timing.Beamforming, r.Timing.TransmitAndSense, r.Timing.Total,
+            r.ChannelLinks, r.MapPoints, r.MapMemoryBytes,
         }));
     }
 

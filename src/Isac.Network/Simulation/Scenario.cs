@@ -41,6 +41,7 @@ public enum CkmMode
 /// <param name="BitsPerReal">Backhaul cost of one real number (32: single precision).</param>
 /// <param name="Epochs">Default number of epochs N (paper: 10).</param>
 /// <param name="Seed">Default seed.</param>
+/// <param name="NoisePowerDbm">σ_c² in dBm when given, instead of the reference SNR's calibration (e.g. thermal noise over the bandwidth plus a noise figure).</param>
 public sealed record Scenario(
     string Name,
     NetworkLayout Layout,
@@ -65,7 +66,8 @@ public sealed record Scenario(
     SdrSettings? Sdr = null,
     int BitsPerReal = 32,
     int Epochs = 10,
-    long Seed = 1)
+    long Seed = 1,
+    double? NoisePowerDbm = null)
 {
     /// <summary>Channel settings (defaults when not given).</summary>
     public ChannelSettings ChannelSettings => Channel ?? new ChannelSettings();

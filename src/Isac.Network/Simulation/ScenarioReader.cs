@@ -9,9 +9,9 @@ using Isac.Network.Sensing;
 namespace Isac.Network.Simulation;
 
 /// <summary>
-/// Reads a paper-B scenario from JSON (format in docs/network.md; every field optional except
-/// <c>network</c> and <c>users</c>, defaults = paper values). Strict: unknown fields, wrong types
-/// and invalid values are refused with the JSON path, before anything runs.
+/// Reads a paper-B scenario from JSON (format in docs/network.md; every field optional, defaults =
+/// paper values). Strict: unknown fields, wrong types and invalid values are refused with the JSON
+/// path, before anything runs.
 /// </summary>
 public static class ScenarioReader
 {
@@ -21,52 +21,13 @@ public static class ScenarioReader
     /// <summary>The scenario-file section that holds a paper-B scenario inside a figure's scenario file.</summary>
     public const string SectionName = "paper_b";
 
-    /// <summary>
-    /// Parses and validates a scenario file: either a paper-B scenario object, or a figure's
-    /// scenario file (<c>"experiment": "paper-b.…"</c>, as <c>isac reproduce paper-b</c> writes it
-    /// to <c>scenario.json</c>), whose <c>paper_b</c> section is the paper-B scenario (absent: the
-    /// paper's defaults), with the sizes its sweep fixes to one value (users per cell, scheduled users
-    /// per cell, epochs). The figure file's seed and draws are not used (<c>--seed</c> sets the network).
-    /// </summary>
+    /// <summary>Parses and validates a paper-B scenario file (a scenario object; figure files are read by Isac.Experiments).</summary>
     /// <param name="json">The file's text.</param>
     /// <param name="source">The file name, for messages.</param>
     /// <param name="availableBytes">Memory the run may use (null: what the GC reports as available).</param>
     /// <exception cref="IsacInputException">Anything invalid, with the JSON path.</exception>
-    public static Scenario Parse(string json, string source, long? availableBytes = null)
-    {
-        var root = JsonCursor.Parse(json, source);
-        if (root.Kind != System.Text.Json.JsonValueKind.Object) throw root.Error("expected a scenario object { \"network\": …, \"users\": …, … }");
-        if (root.OptionalField("experiment") is { } experiment)
-        {
-            string name = experiment.String();
-            if (!name.StartsWith("paper-b.", StringComparison.Ordinal))
-                throw experiment.Error($"\"{name}\" is not a paper-B figure; isac simulate reads paper-B scenarios (scenarios/paper-b/) or paper-b.* figure files");
-            string label = root.OptionalField("name")?.String() ?? Path.GetFileNameWithoutExtension(source);
-            var scenario = root.OptionalField(SectionName) is { } section
-                ? Read(section, label, availableBytes)
-                : Scenario.PaperB() with { Name = label };
-            return WithFigureSizes(scenario, root.OptionalField("sweep"));
-        }
-        return Read(root, Path.GetFileNameWithoutExtension(source), availableBytes);
-    }
-
-    /// <summary>
-    /// The network sizes a figure's sweep fixes with a single value (<c>cell_users</c>,
-    /// <c>scheduled_per_cell</c>, <c>epochs</c>): a figure file simulates the network of its figure.
-    /// Swept (several values) or absent sizes keep the section's.
-    /// </summary>
-    private static Scenario WithFigureSizes(Scenario scenario, JsonCursor? sweep)
-    {
-        int? Single(string name, int max) => sweep?.OptionalField(name) is { } c
-            ? (c.Kind == System.Text.Json.JsonValueKind.Array ? (c.Items() is { Count: 1 } one ? one[0].Int(1, max) : null) : c.Int(1, max))
-            : null;
-        return scenario with
-        {
-            UsersPerCell = Single("cell_users", 100_000) ?? scenario.UsersPerCell,
-            MaxScheduledPerCell = Single("scheduled_per_cell", 100_000) ?? scenario.MaxScheduledPerCell,
-            Epochs = Single("epochs", 1_000_000) ?? scenario.Epochs,
-        };
-    }
+    public static Scenario Parse(string json, string source, long? availableBytes = null) =>
+        Read(JsonCursor.Parse(json, source), Path.GetFileNameWithoutExtension(source), availableBytes);
 
     /// <summary>
     /// Reads a paper-B scenario object (a whole file, or the <c>paper_b</c> section of a figure's
@@ -80,24 +41,12 @@ public static class ScenarioReader
     public static Scenario Read(JsonCursor root, string defaultName, long? availableBytes = null)
     {
         if (root.Kind != System.Text.Json.JsonValueKind.Object) throw root.Error("expected a paper-B scenario object");
-        root.ExpectOnly("name", "description", "network", "users", "power_dbm", "power_w", "reference_snr_db", "epoch_s", "backhaul_delay_s",
-            "scheduling", "rate_floor", "channel", "sensing", "ckm", "dualopt", "sdr", "fp", "wmmse", "backhaul", "epochs", "seed");
+        root.ExpectOnly("name", "description", "network", "users", "power_dbm", "power_w", "reference_snr_db", "noise_power_dbm", "epoch_s",
+            "backhaul_delay_s", "scheduling", "rate_floor", "channel", "sensing", "ckm", "dualopt", "sdr", "fp", "wmmse", "backhaul", "epochs", "seed");
         string name = root.OptionalField("name")?.String() ?? defaultName;
         _ = root.OptionalField("description")?.String();
 
-        var layout = NetworkLayout.PaperB();
-        if (root.OptionalField("network") is { } net)
-        {
-            net.ExpectOnly("base_stations", "cell_radius_m", "min_user_distance_m");
-            var bsItems = net.Field("base_stations").Items();
-            if (bsItems.Count == 0) throw net.Field("base_stations").Error("expected at least one base station");
-            var bs = bsItems.Select(Point).ToArray();
-            double radius = net.OptionalField("cell_radius_m")?.PositiveDouble() ?? 90;
-            var minCur = net.OptionalField("min_user_distance_m");
-            double minDist = minCur?.NonNegativeDouble() ?? 10;
-            if (minDist >= radius) throw (minCur ?? net).Error($"the minimum user distance ({minDist} m) must be below the cell radius ({radius} m)");
-            layout = new NetworkLayout(bs, radius, minDist);
-        }
+        var layout = ReadLayout(root.OptionalField("network"));
 
         double speed = 20;
         int perCell = 40;
@@ -138,8 +87,9 @@ public static class ScenarioReader
         var (ckm, mode) = ReadCkm(root.OptionalField("ckm"));
 
         var dual = root.OptionalField("dualopt");
-        dual?.ExpectOnly("max_inner_iterations", "tolerance");
-        var dualSettings = new DualOptSettings(dual?.OptionalField("max_inner_iterations")?.Int(1) ?? 300, dual?.OptionalField("tolerance")?.PositiveDouble() ?? 1e-4);
+        dual?.ExpectOnly("max_inner_iterations", "tolerance", "newton_after");
+        var dualSettings = new DualOptSettings(dual?.OptionalField("max_inner_iterations")?.Int(1) ?? 300, dual?.OptionalField("tolerance")?.PositiveDouble() ?? 1e-4,
+            NewtonAfter: dual?.OptionalField("newton_after")?.Int(0, 1_000_000) ?? 0);
         var sdr = root.OptionalField("sdr");
         sdr?.ExpectOnly("solver_tolerance");
         var sdrSettings = new SdrSettings(SolverTolerance: sdr?.OptionalField("solver_tolerance")?.DoubleInRange(1e-12, 1e-2) ?? 1e-6);
@@ -151,27 +101,38 @@ public static class ScenarioReader
         var back = root.OptionalField("backhaul");
         back?.ExpectOnly("bits_per_real");
 
+        var snrCur = root.OptionalField("reference_snr_db");
+        var noiseCur = root.OptionalField("noise_power_dbm");
+        if (snrCur is not null && noiseCur is not null) throw noiseCur.Value.Error("give either 'reference_snr_db' or 'noise_power_dbm', not both");
         var scenario = new Scenario(name, layout, perCell, positions, speed, powerDbm,
-            root.OptionalField("reference_snr_db")?.Double() ?? 15, epoch, td, maxUsers, starvation, lag,
+            snrCur?.Double() ?? 15, epoch, td, maxUsers, starvation, lag,
             root.OptionalField("rate_floor")?.PositiveDouble() ?? 0.01, channel, sensing, ckm, mode, dualSettings, fpSettings,
             wm?.OptionalField("max_iterations")?.Int(1) ?? 100, sdrSettings, back?.OptionalField("bits_per_real")?.Int(1, 1024) ?? 32,
-            root.OptionalField("epochs")?.Int(1, 1_000_000) ?? 10, root.OptionalField("seed")?.Long() ?? 1);
+            root.OptionalField("epochs")?.Int(1, 1_000_000) ?? 10, root.OptionalField("seed")?.Long() ?? 1,
+            noiseCur?.DoubleInRange(-300, 100));
 
         CheckMapMemory(scenario, root.OptionalField("ckm")?.OptionalField("grid_m") ?? root, availableBytes);
         return scenario;
     }
 
-    /// <summary>Refuses a map grid whose storage (all BSs) exceeds half the available memory.</summary>
+    /// <summary>
+    /// Refuses a map grid with more points than a map can index, and, for maps built in full, one
+    /// whose storage (all BSs) exceeds half the available memory (on-demand maps hold only the pages
+    /// their queries visit; their memory is reported by the run).
+    /// </summary>
     public static void CheckMapMemory(Scenario scenario, JsonCursor at, long? availableBytes = null)
     {
         var (min, max) = scenario.Layout.BoundingBox();
         var s = scenario.CkmSettings;
         double nx = Math.Ceiling((max.X - min.X) / s.Spacing), ny = Math.Ceiling((max.Y - min.Y) / s.Spacing);
+        if (nx * ny > int.MaxValue)
+            throw at.Error($"a {s.Spacing} m map grid over {max.X - min.X:0.#} m × {max.Y - min.Y:0.#} m has {nx * ny:0.###e0} points per BS, more than a map can index (2³¹); use a coarser grid");
+        if (scenario.CkmMode != CkmMode.Full) return;
         double bytes = nx * ny * s.BytesPerPoint * scenario.Layout.Cells;
         long available = availableBytes ?? GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
-        if (bytes > MaxMemoryFraction * available || nx * ny > int.MaxValue)
+        if (bytes > MaxMemoryFraction * available)
             throw at.Error($"a {s.Spacing} m map grid over {max.X - min.X:0.#} m × {max.Y - min.Y:0.#} m has {nx * ny:0.###e0} points per BS and needs " +
-                           $"{bytes / 1e9:0.##} GB for {scenario.Layout.Cells} maps, more than half of the {available / 1e9:0.##} GB available; use a coarser grid");
+                           $"{bytes / 1e9:0.##} GB for {scenario.Layout.Cells} maps built in full, more than half of the {available / 1e9:0.##} GB available; use a coarser grid or on-demand maps");
     }
 
     private static Point2 Point(JsonCursor c)
@@ -187,16 +148,86 @@ public static class ScenarioReader
         double d = p.DistanceTo(layout.BaseStations[cell]);
         int other = Enumerable.Range(0, layout.Cells).FirstOrDefault(l => layout.InCell(l, p), -1);
         throw other < 0
-            ? c.Error($"user at ({p.X}, {p.Y}) is outside every cell (cells are disks of {layout.CellRadius} m around each BS, users at least {layout.MinUserDistance} m from it)")
-            : c.Error($"user at ({p.X}, {p.Y}) is listed under cell {cell} but is {d:0.#} m from its BS (radius {layout.CellRadius} m); it lies in cell {other}");
+            ? c.Error($"user at ({p.X}, {p.Y}) is outside every cell (each cell is {layout.Regions[0].Describe()})")
+            : c.Error($"user at ({p.X}, {p.Y}) is listed under cell {cell} but is {d:0.#} m from its BS, outside {layout.Regions[cell].Describe()}; it lies in cell {other}");
     }
+
+    /// <summary>
+    /// The <c>network</c> object: <c>"layout": "explicit"</c> (default: <c>base_stations</c>, <c>cell_radius_m</c>,
+    /// <c>min_user_distance_m</c>, <c>coordination_radius_m</c>) or <c>"hexagonal"</c> (<c>sites</c>,
+    /// <c>sectors_per_site</c>, <c>inter_site_distance_m</c>, <c>wraparound</c>, <c>min_user_distance_m</c>,
+    /// <c>coordination_radius_m</c>, <c>element_pattern</c>); absent: the paper's three BSs.
+    /// </summary>
+    private static NetworkLayout ReadLayout(JsonCursor? network)
+    {
+        if (network is not { } net) return NetworkLayout.PaperB();
+        string kind = net.OptionalField("layout")?.OneOf("explicit", "hexagonal") ?? "explicit";
+        var coordCur = net.OptionalField("coordination_radius_m");
+        double? coord = coordCur?.NonNegativeDouble();
+        if (kind == "explicit")
+        {
+            net.ExpectOnly("layout", "base_stations", "cell_radius_m", "min_user_distance_m", "coordination_radius_m");
+            var bsItems = net.Field("base_stations").Items();
+            if (bsItems.Count == 0) throw net.Field("base_stations").Error("expected at least one base station");
+            var bs = bsItems.Select(Point).ToArray();
+            double radius = net.OptionalField("cell_radius_m")?.PositiveDouble() ?? 90;
+            var minCur = net.OptionalField("min_user_distance_m");
+            double minDist = minCur?.NonNegativeDouble() ?? 10;
+            if (minDist >= radius) throw (minCur ?? net).Error($"the minimum user distance ({minDist} m) must be below the cell radius ({radius} m)");
+            return new NetworkLayout(bs, radius, minDist, coord ?? double.PositiveInfinity);
+        }
+        net.ExpectOnly("layout", "sites", "sectors_per_site", "inter_site_distance_m", "wraparound", "min_user_distance_m", "coordination_radius_m",
+            "element_pattern");
+        var sitesCur = net.OptionalField("sites");
+        int sites = sitesCur?.Int(1, 19) ?? 19;
+        if (sites is not (1 or 7 or 19)) throw sitesCur!.Value.Error($"a hexagonal grid has 1, 7 or 19 sites (0, 1 or 2 rings), got {sites}");
+        var sectorsCur = net.OptionalField("sectors_per_site");
+        int sectors = sectorsCur?.Int(1, 3) ?? 3;
+        if (sectors == 2) throw sectorsCur!.Value.Error("1 or 3 sectors per site");
+        double isd = net.OptionalField("inter_site_distance_m")?.PositiveDouble() ?? 200;
+        var wrapCur = net.OptionalField("wraparound");
+        bool wrap = wrapCur?.Bool() ?? false;
+        if (wrap && sites == 1) throw wrapCur!.Value.Error("wrap-around needs 7 or 19 sites (a single site has no neighbours to wrap)");
+        var minCur2 = net.OptionalField("min_user_distance_m");
+        double min = minCur2?.NonNegativeDouble() ?? 10;
+        if (min >= isd / 2) throw (minCur2 ?? net).Error($"the minimum user distance ({min} m) must be below half the inter-site distance ({isd / 2} m)");
+        ElementPattern? pattern = net.OptionalField("element_pattern")?.OneOf("omni", "3gpp") switch
+        {
+            "omni" => ElementPattern.Omnidirectional,
+            "3gpp" => ElementPattern.Tr38901Sector,
+            _ => null,
+        };
+        return NetworkLayout.Hexagonal(sites, sectors, isd, wrap, min, coord, pattern);
+    }
+
+    private static readonly string[] PaperChannelFields =
+        ["reference_path_gain_db", "path_loss_exponent", "intra_cell_paths", "nlos_ratio", "phase_std_deg", "inter_cell_paths", "scatterer_density_per_km2"];
 
     private static ChannelSettings ReadChannel(JsonCursor? c)
     {
         var d = new ChannelSettings();
         if (c is not { } ch) return d;
-        ch.ExpectOnly("tx_antennas", "carrier_ghz", "reference_path_gain_db", "path_loss_exponent", "intra_cell_paths", "nlos_ratio",
-            "phase_std_deg", "inter_cell_paths", "scatterer_density_per_km2");
+        ch.ExpectOnly(["model", "tx_antennas", "carrier_ghz", "bs_height_m", "ut_height_m", .. PaperChannelFields]);
+        var modelCur = ch.OptionalField("model");
+        var model = modelCur is { } mc ? ChannelModelNames.Parse(mc.OneOf(ChannelModelNames.All))!.Value : ChannelModelKind.Paper;
+        if (model == ChannelModelKind.Paper)
+        {
+            foreach (var f in new[] { "bs_height_m", "ut_height_m" })
+                if (ch.Has(f)) throw ch.Field(f).Error($"only for the 3GPP channel models (\"model\": \"3gpp-umi\" or \"3gpp-uma\"); the paper's model has no heights");
+        }
+        else
+        {
+            foreach (var f in PaperChannelFields)
+                if (ch.Has(f)) throw ch.Field(f).Error($"only for the paper's channel model; \"{model.Name()}\" takes its parameters from 3GPP TR 38.901");
+            return d with
+            {
+                Model = model,
+                TransmitAntennas = ch.OptionalField("tx_antennas")?.Int(1, 4096) ?? d.TransmitAntennas,
+                CarrierHz = (ch.OptionalField("carrier_ghz")?.DoubleInRange(0.5, 100) ?? d.CarrierHz / 1e9) * 1e9,
+                BsHeight = ch.OptionalField("bs_height_m")?.DoubleInRange(1.5, 150),
+                UtHeight = ch.OptionalField("ut_height_m")?.DoubleInRange(1, 13) ?? d.UtHeight,
+            };
+        }
         double rMin = d.NlosRatioMin, rMax = d.NlosRatioMax;
         if (ch.OptionalField("nlos_ratio") is { } r)
         {
@@ -247,7 +278,7 @@ public static class ScenarioReader
     {
         var d = new CkmSettings();
         if (c is not { } k) return (d, CkmMode.OnDemand);
-        k.ExpectOnly("grid_m", "angle_bins", "codebook_size", "snapshots", "sparsity", "mode");
+        k.ExpectOnly("grid_m", "angle_bins", "codebook_size", "snapshots", "sparsity", "mode", "measurement_noise_db", "leakage_estimate");
         var mode = k.OptionalField("mode")?.OneOf("on-demand", "full") == "full" ? CkmMode.Full : CkmMode.OnDemand;
         var settings = d with
         {
@@ -256,6 +287,8 @@ public static class ScenarioReader
             CodebookSize = k.OptionalField("codebook_size")?.Int(1, 4096) ?? d.CodebookSize,
             Snapshots = k.OptionalField("snapshots")?.Int(1, 100_000) ?? d.Snapshots,
             Sparsity = k.OptionalField("sparsity")?.Int(1, 8) ?? d.Sparsity,
+            MeasurementNoiseDb = k.OptionalField("measurement_noise_db")?.DoubleInRange(-100, 100) ?? d.MeasurementNoiseDb,
+            LeakageEstimate = k.OptionalField("leakage_estimate")?.OneOf("channel", "covariance") == "covariance" ? LeakageEstimate.Covariance : LeakageEstimate.Channel,
         };
         return (settings, mode);
     }

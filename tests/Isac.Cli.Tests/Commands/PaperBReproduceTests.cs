@@ -51,7 +51,7 @@ public class PaperBReproduceTests
     {
         var r = CliRunner.Run("reproduce", "paper-b", "--list");
         Assert.Equal(0, r.ExitCode);
-        foreach (var id in new[] { "fig5", "table1", "fig6", "fig7", "fig8", "fig9" }) Assert.Contains($"paper-b.{id}", r.Out);
+        foreach (var id in new[] { "fig5", "table1", "fig6", "fig7", "fig8", "fig9", "umi19" }) Assert.Contains($"paper-b.{id}", r.Out);
     }
 
     [Fact]

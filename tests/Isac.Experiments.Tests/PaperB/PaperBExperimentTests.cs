@@ -20,7 +20,7 @@ public class PaperBExperimentTests
     public void Registry_HasEveryFigureOfPaperB_WithTheIssuesIds()
     {
         var ids = ExperimentRegistry.Catalog.Select("paper-b", null).Select(e => e.Id);
-        Assert.Equal(["fig5", "table1", "fig6", "fig7", "fig8", "fig9"], ids);
+        Assert.Equal(["fig5", "table1", "fig6", "fig7", "fig8", "fig9", "umi19"], ids);
         Assert.Equal("table1", ExperimentRegistry.Catalog.Select("paper-b", "table1").Single().Id);
         Assert.Equal("fig7", ExperimentRegistry.Catalog.Select("paper-b", "7").Single().Id);
     }

@@ -35,19 +35,22 @@ public class DualOptSolverTests
     }
 
     [Theory]
-    [InlineData(0.3, LeakageSurrogate.Salinr)]
-    [InlineData(2.0, LeakageSurrogate.Salinr)]
-    [InlineData(50.0, LeakageSurrogate.Salinr)]
-    [InlineData(0.3, LeakageSurrogate.Slinr)]
-    [InlineData(2.0, LeakageSurrogate.Slinr)]
-    public void Solve_MatchesGenericBarrierSolverOnSubproblem26(double ratio, LeakageSurrogate surrogate)
+    [InlineData(0.3, LeakageSurrogate.Salinr, 0)]
+    [InlineData(2.0, LeakageSurrogate.Salinr, 0)]
+    [InlineData(50.0, LeakageSurrogate.Salinr, 0)]
+    [InlineData(0.3, LeakageSurrogate.Slinr, 0)]
+    [InlineData(2.0, LeakageSurrogate.Slinr, 0)]
+    [InlineData(0.3, LeakageSurrogate.Salinr, 1_000_000)] // the projected-gradient inner loop alone
+    [InlineData(50.0, LeakageSurrogate.Salinr, 1_000_000)]
+    [InlineData(2.0, LeakageSurrogate.Slinr, 1_000_000)]
+    public void Solve_MatchesGenericBarrierSolverOnSubproblem26(double ratio, LeakageSurrogate surrogate, int newtonAfter)
     {
         // Given the convex subproblem (26) of one FP iteration
         var (problem, reference) = Instance(11, ratio, surrogate);
         var sub = Subproblem(problem, reference);
 
         // When DualOpt's dual method and an independent log-barrier QCQP solver both solve it
-        var (dual, _) = new DualOptSolver(new DualOptSettings(MaxInnerIterations: 20000, Tolerance: 1e-9)).Solve(sub, new DualState());
+        var (dual, _) = new DualOptSolver(new DualOptSettings(MaxInnerIterations: 20000, Tolerance: 1e-9, NewtonAfter: newtonAfter)).Solve(sub, new DualState());
         var (objective, constraints) = RealQcqp.Of(sub);
         var start = RealQcqp.Stack(reference);
         var x = BarrierQcqpSolver.Solve(objective, constraints, start);

@@ -39,11 +39,11 @@ public class CkmTests
         for (int b = 0; b < r.Length; b++) Assert.True(Math.Abs(r[b] - model[b]) <= 0.1 * peak, $"beam {b}: {r[b]} vs {model[b]}");
     }
 
-    private static (ChannelModel Model, ChannelKnowledgeMap Map, CkmGrid Grid) SmallMap(ulong seed, IApsSource? sourceOverride = null)
+    private static (PaperChannelModel Model, ChannelKnowledgeMap Map, CkmGrid Grid) SmallMap(ulong seed, IApsSource? sourceOverride = null)
     {
         var layout = NetworkLayout.PaperB();
         var field = new ScattererField(layout, Channel, new DeterministicRandom(seed));
-        var model = new ChannelModel(Channel, layout, field, seed);
+        var model = new PaperChannelModel(Channel, layout, field, seed);
         var grid = new CkmGrid(new Point2(150, 20), 0.4, 6, 5);
         var rsrp = new RsrpMeasurement(Settings, Channel, 3.98, 1.3e-12);
         var map = new ChannelKnowledgeMap(0, grid, Settings, Channel.TransmitAntennas, sourceOverride ?? new SimulatedCampaign(model, 0, grid, rsrp, seed));

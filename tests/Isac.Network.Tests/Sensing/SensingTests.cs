@@ -15,13 +15,12 @@ public class SensingTests
     public void ErrorVariances_FollowEquation16()
     {
         var s = new SensingSettings();
-        var model = new SensingModel(s, Channel, 1e-12);
-        var bs = new Point2(0, 0);
+        var model = new SensingModel(s, Channel, 1e-12, NetworkLayout.PaperB());
         var user = new UserState(0, 0, new Point2(40, 10), new Point2(20, 0));
         var steer = new SteeringVector(32);
         var beams = new[] { steer.At(0.3).Select(x => x * 0.5).ToArray(), steer.At(-0.2).Select(x => x * 0.7).ToArray() };
         var prior = new SensedUser(user.Position.Azimuth, 41, user.Position, 0, 1);
-        var (_, outcome) = model.Sense(bs, user, beams, 0, prior, 1, new DeterministicRandom(1), 20, 0.02);
+        var (_, outcome) = model.Sense(0, user, beams, 0, prior, 1, new DeterministicRandom(1), 20, 0.02);
         // Independent evaluation of (16) with the ideal receive beam (ρ = 1).
         var a = steer.At(user.Position.Azimuth);
         double d = user.Position.Length;
@@ -35,7 +34,7 @@ public class SensingTests
     [Fact]
     public void AngleEstimates_HaveTheModelledVariance()
     {
-        var model = new SensingModel(new SensingSettings(), Channel, 1e-12);
+        var model = new SensingModel(new SensingSettings(), Channel, 1e-12, NetworkLayout.PaperB());
         var user = new UserState(0, 0, new Point2(30, -20), new Point2(0, 0));
         var steer = new SteeringVector(32);
         var beams = new[] { steer.At(user.Position.Azimuth), steer.At(0.9) };
@@ -45,7 +44,7 @@ public class SensingTests
         double variance = 0;
         for (int i = 0; i < 4000; i++)
         {
-            var (b, o) = model.Sense(new Point2(0, 0), user, beams, 0, prior, 1, rng, 20, 0.02);
+            var (b, o) = model.Sense(0, user, beams, 0, prior, 1, rng, 20, 0.02);
             errors.Add(b.Angle - user.Position.Azimuth);
             variance = o.AngleVariance;
         }
@@ -56,11 +55,11 @@ public class SensingTests
     [Fact]
     public void Belief_KeepsThePreviousEstimate_WhenTheEchoIsWorse()
     {
-        var model = new SensingModel(new SensingSettings(), Channel, 1e-12);
+        var model = new SensingModel(new SensingSettings(), Channel, 1e-12, NetworkLayout.PaperB());
         var user = new UserState(0, 0, new Point2(30, -20), new Point2(0, 0));
         var prior = new SensedUser(0, 36, new Point2(30.5, -20), 0, 0.25);
         var beams = new[] { new Complex[32].Select(_ => new Complex(1e-9, 0)).ToArray() }; // almost no power toward the user
-        var (b, _) = model.Sense(new Point2(0, 0), user, beams, 0, prior, 1, new DeterministicRandom(1), 20, 0.02);
+        var (b, _) = model.Sense(0, user, beams, 0, prior, 1, new DeterministicRandom(1), 20, 0.02);
         Assert.Equal(prior, b);
     }
 }

@@ -50,13 +50,34 @@ public class NetworkSimulatorTests
         }
     }
 
-    [Fact]
-    public void Run_BeamsRespectThePowerBudget_ThroughTheRates()
+    [Theory]
+    [InlineData(Scheme.Cwmmse)]
+    [InlineData(Scheme.Pwmmse)]
+    [InlineData(Scheme.SdUscb)]
+    [InlineData(Scheme.SalinrPerfect)]
+    public void Run_EveryBsTransmitsWithinItsPowerBudget(Scheme scheme)
     {
-        // Sanity of the whole chain: rates are finite and non-negative, accumulated PFR is finite.
-        var r = new NetworkSimulator(new NetworkEnvironment(Small(), 7)).Run(new RunOptions(Scheme.Cwmmse, Epochs: 2));
+        var sc = Small();
+        var beams = new BeamRecorder();
+        var r = new NetworkSimulator(new NetworkEnvironment(sc, 7)).Run(new RunOptions(scheme, Epochs: 2), default, beams);
+        Assert.Equal(2 * sc.Layout.Cells, beams.PowerPerBsEpoch.Count);
+        Assert.All(beams.PowerPerBsEpoch, p => Assert.True(p <= sc.PowerWatts * (1 + 1e-9), $"Σ‖v‖² = {p} W > P = {sc.PowerWatts} W"));
+        Assert.Contains(beams.PowerPerBsEpoch, p => p > 0.5 * sc.PowerWatts); // and the budget is used, not just respected
         Assert.All(r.Users, u => Assert.True(u.Rate >= 0 && double.IsFinite(u.Rate)));
-        Assert.All(r.Epochs, e => Assert.True(double.IsFinite(e.AccumulatedPfr)));
+    }
+
+    private sealed class BeamRecorder : ISimulationObserver
+    {
+        public List<double> PowerPerBsEpoch { get; } = [];
+
+        public void Transmitted(int epoch, IReadOnlyList<int[]> scheduled, System.Numerics.Complex[][][] beams)
+        {
+            for (int l = 0; l < beams.Length; l++)
+            {
+                Assert.Equal(scheduled[l].Length, beams[l].Length);
+                PowerPerBsEpoch.Add(beams[l].Sum(v => Isac.Network.Numerics.ComplexVectors.NormSquared(v)));
+            }
+        }
     }
 
     [Fact]
@@ -97,5 +118,54 @@ public class NetworkSimulatorTests
         var env = new NetworkEnvironment(Small() with { UserPositions = positions }, 1);
         Assert.Equal(new Point2(40, 10), env.UsersAt(1)[0][0].Position);
         Assert.Single(env.UsersAt(1)[2]);
+    }
+
+    /// <summary>A small standard network: 7 sites × 1 sector, ISD 100 m, wrap-around, 38.901 UMi, 16 antennas, 6 users, 3 scheduled.</summary>
+    internal static Scenario SmallHex() => Scenario.PaperB() with
+    {
+        Layout = NetworkLayout.Hexagonal(7, 1, 100, wraparound: true),
+        UsersPerCell = 6,
+        MaxScheduledPerCell = 3,
+        Channel = new Isac.Network.Channels.ChannelSettings(TransmitAntennas: 16, Model: Isac.Network.Channels.ChannelModelKind.Tr38901Umi),
+        Sensing = new Isac.Network.Sensing.SensingSettings(ReceiveAntennas: 16),
+        Ckm = new Isac.Network.Ckm.CkmSettings(Spacing: 2),
+        NoisePowerDbm = -85,
+        Epochs = 2,
+    };
+
+    [Theory]
+    [InlineData(Scheme.SdUscb)]
+    [InlineData(Scheme.SalinrPerfect)]
+    [InlineData(Scheme.Cwmmse)]
+    public void HexagonalUmiNetwork_Runs_AndDoesNotDependOnTheThreadCount(Scheme scheme)
+    {
+        var sc = SmallHex();
+        var one = new NetworkSimulator(new NetworkEnvironment(sc, 3)).Run(new RunOptions(scheme, Epochs: 2, MaxParallelism: 1));
+        var two = new NetworkSimulator(new NetworkEnvironment(sc, 3)).Run(new RunOptions(scheme, Epochs: 2, MaxParallelism: 2));
+        Assert.Equal(one.Users.Select(u => u.Rate), two.Users.Select(u => u.Rate));
+        Assert.All(one.Users, u => Assert.True(double.IsFinite(u.Rate) && u.Rate >= 0));
+        Assert.Contains(one.Users, u => u.Rate > 0.1);
+        Assert.All(one.Epochs, e => Assert.True(e.Timing.Total > 0 && e.ChannelLinks > 0));
+    }
+
+    [Fact]
+    public void HexagonalNetwork_ExchangesLocationsWithTheNeighboursOnly()
+    {
+        // ISD 100 m, coordination within one ISD: every BS of the wrapped 7-site grid has 6 neighbours.
+        var sc = SmallHex();
+        var r = new NetworkSimulator(new NetworkEnvironment(sc, 4)).Run(new RunOptions(Scheme.SdUscb, Epochs: 1));
+        Assert.All(Enumerable.Range(0, 7), c => Assert.Equal(6, sc.Layout.Neighbours(c).Count));
+        Assert.Equal(2L * 32 * 6 * r.Epochs[0].ScheduledUsers, r.Epochs[0].BackhaulBits); // 2 reals × 32 bits × |N(ℓ)| × |S_ℓ|
+        var problems = new ProblemCounter();
+        new NetworkSimulator(new NetworkEnvironment(sc, 4)).Run(new RunOptions(Scheme.SdUscb, Epochs: 1), default, problems);
+        Assert.All(problems.LeakageCounts, c => Assert.Equal(6 * 3, c)); // the neighbours' 3 scheduled users each
+    }
+
+    private sealed class ProblemCounter : ISimulationObserver
+    {
+        public List<int> LeakageCounts { get; } = [];
+
+        public void BeamformingSolved(int epoch, int bs, Isac.Network.Beamforming.LocalBeamformingProblem problem, Isac.Network.Beamforming.BeamformingResult result) =>
+            LeakageCounts.Add(problem.LeakageChannels.Count);
     }
 }

@@ -46,29 +46,15 @@ public class ScenarioReaderTests
         Assert.Equal("empty", s.Name);
     }
 
-    [Fact]
-    public void FigureFile_ReadsItsPaperBSection_AtTheSizesItsSweepFixes()
-    {
-        var s = ScenarioReader.Parse("""
-            { "experiment": "paper-b.fig9", "seed": 4, "sweep": { "cell_users": [12], "scheduled_per_cell": [4, 6], "epochs": 3 },
-              "paper_b": { "power_dbm": 30, "sdr": { "solver_tolerance": 1e-7 } } }
-            """, "fig9.json");
-        Assert.Equal(30, s.PowerDbm);
-        Assert.Equal(1e-7, s.SdrSettings.SolverTolerance);
-        Assert.Equal(12, s.UsersPerCell);
-        Assert.Equal(18, s.MaxScheduledPerCell); // swept: the section's (default) value
-        Assert.Equal(3, s.Epochs);
-    }
-
     [Theory]
-    [InlineData("""{ "experiment": "paper-a.fig5" }""", "$.experiment", "not a paper-B figure")]
-    [InlineData("""{ "experiment": "paper-b.fig6", "paper_b": { "users": { "speed_mps": 0 } } }""", "$.paper_b.users.speed_mps", "positive")]
+    [InlineData("""{ "experiment": "paper-b.fig6" }""", "$.experiment", "unknown field")]
     [InlineData("""{ "network": { "base_stations": [[0,0]] }, "users": { "positions": [[[500, 0]]] } }""", "$.users.positions[0][0]", "outside every cell")]
     [InlineData("""{ "network": { "base_stations": [[0,0],[180,0]] }, "users": { "positions": [[[170, 0]], [[20, 0]]] } }""", "$.users.positions[0][0]", "lies in cell 1")]
     [InlineData("""{ "network": { "base_stations": [[0,0]] }, "users": { "per_cell": 3 }, "power_w": 0 }""", "$.power_w", "positive")]
     [InlineData("""{ "network": { "base_stations": [[0,0]] }, "users": { "per_cell": 3, "speed_mps": 0 } }""", "$.users.speed_mps", "positive")]
     [InlineData("""{ "network": { "base_stations": [[0,0]] }, "users": { "per_cell": 3, "speed_mps": -2 } }""", "$.users.speed_mps", "positive")]
-    [InlineData("""{ "network": { "base_stations": [[0,0]] }, "users": { "per_cell": 3 }, "ckm": { "grid_m": 0.0001 } }""", "$.ckm.grid_m", "more than half")]
+    [InlineData("""{ "network": { "base_stations": [[0,0]] }, "users": { "per_cell": 3 }, "ckm": { "grid_m": 0.0001 } }""", "$.ckm.grid_m", "more than a map can index")]
+    [InlineData("""{ "network": { "base_stations": [[0,0]] }, "users": { "per_cell": 3 }, "ckm": { "grid_m": 0.005, "mode": "full" } }""", "$.ckm.grid_m", "more than half")]
     [InlineData("""{ "network": { "base_stations": [[0,0]] }, "users": { "per_cell": 3 }, "epoch_s": 0.002 }""", "$.epoch_s", "shorter than the epoch")]
     [InlineData("""{ "network": { "base_stations": [[0,0]] }, "users": { "per_cell": 3 }, "sensing": { "a_thet": 1 } }""", "$.sensing.a_thet", "unknown field")]
     public void InvalidScenario_IsRefusedWithTheJsonPath(string json, string path, string detail)
@@ -79,11 +65,62 @@ public class ScenarioReaderTests
     }
 
     [Fact]
-    public void MapMemoryCheck_UsesTheAvailableMemory()
+    public void MapMemoryCheck_UsesTheAvailableMemory_ForMapsBuiltInFull()
     {
         // 2 BSs, box 360×180 m at 0.4 m: 405 000 points × 25 B × 2 maps ≈ 20 MB.
-        Assert.NotNull(ScenarioReader.Parse(Minimal, "s.json", availableBytes: 100_000_000));
-        var e = Assert.Throws<IsacInputException>(() => ScenarioReader.Parse(Minimal, "s.json", availableBytes: 10_000_000));
+        string full = Minimal.TrimEnd('}') + """, "ckm": { "mode": "full" } }""";
+        Assert.NotNull(ScenarioReader.Parse(full, "s.json", availableBytes: 100_000_000));
+        var e = Assert.Throws<IsacInputException>(() => ScenarioReader.Parse(full, "s.json", availableBytes: 10_000_000));
         Assert.Contains("GB", e.Detail);
+        // On-demand maps hold only the pages their queries visit: not refused.
+        Assert.NotNull(ScenarioReader.Parse(Minimal, "s.json", availableBytes: 10_000_000));
+    }
+}
+
+public class NetworkScenarioKeysTests
+{
+    [Fact]
+    public void HexagonalUmiScenario_IsRead()
+    {
+        var s = ScenarioReader.Parse("""
+            { "network": { "layout": "hexagonal", "sites": 7, "sectors_per_site": 3, "inter_site_distance_m": 200, "wraparound": true },
+              "channel": { "model": "3gpp-umi", "bs_height_m": 10 }, "noise_power_dbm": -85 }
+            """, "h.json");
+        Assert.Equal(21, s.Layout.Cells);
+        Assert.NotNull(s.Layout.Wrap);
+        Assert.Equal(Isac.Network.Channels.ChannelModelKind.Tr38901Umi, s.ChannelSettings.Model);
+        Assert.Equal(10, s.ChannelSettings.BsHeightMeters);
+        Assert.Equal(-85, s.NoisePowerDbm);
+        Assert.Equal(20, s.Layout.Neighbours(0).Count);
+    }
+
+    [Theory]
+    [InlineData("""{ "network": { "layout": "hexagonal", "sites": 5 } }""", "$.network.sites", "1, 7 or 19")]
+    [InlineData("""{ "network": { "layout": "hexagonal", "sectors_per_site": 2 } }""", "$.network.sectors_per_site", "1 or 3")]
+    [InlineData("""{ "network": { "layout": "hexagonal", "sites": 1, "wraparound": true } }""", "$.network.wraparound", "7 or 19")]
+    [InlineData("""{ "network": { "layout": "hexagonal", "base_stations": [[0, 0]] } }""", "$.network.base_stations", "unknown field")]
+    [InlineData("""{ "network": { "layout": "ring" } }""", "$.network.layout", "")]
+    [InlineData("""{ "channel": { "model": "3gpp-rma" } }""", "$.channel.model", "")]
+    [InlineData("""{ "channel": { "model": "3gpp-umi", "path_loss_exponent": 3 } }""", "$.channel.path_loss_exponent", "only for the paper's channel model")]
+    [InlineData("""{ "channel": { "bs_height_m": 10 } }""", "$.channel.bs_height_m", "only for the 3GPP channel models")]
+    [InlineData("""{ "channel": { "model": "3gpp-uma", "ut_height_m": 20 } }""", "$.channel.ut_height_m", "")]
+    [InlineData("""{ "reference_snr_db": 15, "noise_power_dbm": -85 }""", "$.noise_power_dbm", "not both")]
+    public void InvalidKeys_AreRefusedWithTheJsonPath(string json, string path, string detail)
+    {
+        var e = Assert.Throws<IsacInputException>(() => ScenarioReader.Parse(json, "s.json", availableBytes: 8L << 30));
+        Assert.Equal($"s.json: {path}", e.Location);
+        Assert.Contains(detail, e.Detail);
+    }
+
+    [Theory]
+    [InlineData("scenarios/paper-b/umi-7.json", 21)]
+    [InlineData("scenarios/paper-b/umi-19.json", 57)]
+    public void ShippedStandardScenarios_Parse(string file, int cells)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Isac.slnx"))) dir = dir.Parent;
+        var s = ScenarioReader.Parse(File.ReadAllText(Path.Combine(dir!.FullName, file)), Path.GetFileName(file));
+        Assert.Equal(cells, s.Layout.Cells);
+        Assert.Equal(40, s.UsersPerCell);
     }
 }

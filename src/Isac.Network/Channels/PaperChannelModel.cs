@@ -15,10 +15,14 @@ namespace Isac.Network.Channels;
 /// stay put over a run of a few metres of motion).</para>
 /// <para>Inter-cell: the paths of <see cref="ScattererField"/> (location-dependent, so a CKM
 /// can learn them).</para>
+/// <para>Angles are taken from the BS's array broadside and every path's power is multiplied by
+/// the element gain toward it (<see cref="NetworkLayout.ElementGain"/>: 1 for the paper's
+/// isotropic elements, so the paper's network is unchanged); with wrap-around the nearest image
+/// of the BS is used.</para>
 /// <para>Phases w_q ~ N(0, s²) are drawn anew each epoch (block fading), from a stream fixed by
 /// (seed, epoch, BS, cell, user), so every scheme sees the same channels.</para>
 /// </remarks>
-public sealed class ChannelModel
+public sealed class PaperChannelModel : IChannelModel
 {
     private readonly ChannelSettings _settings;
     private readonly ulong _seed;
@@ -26,7 +30,7 @@ public sealed class ChannelModel
     private readonly Dictionary<(int Cell, int User), PathGain[]> _nlosShape = new();
 
     /// <summary>Creates the model; <paramref name="seed"/> fixes every draw.</summary>
-    public ChannelModel(ChannelSettings settings, NetworkLayout layout, ScattererField scatterers, ulong seed)
+    public PaperChannelModel(ChannelSettings settings, NetworkLayout layout, ScattererField scatterers, ulong seed)
     {
         _settings = settings;
         Layout = layout;
@@ -35,37 +39,57 @@ public sealed class ChannelModel
         _steer = new SteeringVector(settings.TransmitAntennas);
     }
 
-    /// <summary>The settings.</summary>
+    /// <inheritdoc />
+    public string Name => ChannelModelKind.Paper.Name();
+
+    /// <inheritdoc />
     public ChannelSettings Settings => _settings;
 
-    /// <summary>The layout the channels are drawn in.</summary>
+    /// <inheritdoc />
     public NetworkLayout Layout { get; }
 
     /// <summary>The scatterers behind the inter-cell paths.</summary>
     public ScattererField Scatterers { get; }
 
-    /// <summary>The paths from BS <paramref name="bs"/> to a user of cell <paramref name="cell"/> at <paramref name="position"/>.</summary>
-    public PathGain[] Paths(int bs, int cell, int user, Point2 position)
+    /// <inheritdoc />
+    public IReadOnlyList<PathGain> Paths(int bs, int cell, int user, Point2 position)
     {
-        var bsPos = Layout.BaseStations[bs];
-        if (bs != cell) return Scatterers.Paths(bsPos, position);
+        if (bs != cell) return CampaignPaths(bs, position);
+        var rel = Layout.Relative(bs, position);
         var shape = NlosShape(cell, user);
-        double los = _settings.PathGain(Math.Max(bsPos.DistanceTo(position), 1.0));
+        double los = _settings.PathGain(Math.Max(rel.Length, 1.0));
         var paths = new PathGain[shape.Length + 1];
-        paths[0] = new PathGain((position - bsPos).Azimuth, los);
-        for (int q = 0; q < shape.Length; q++) paths[q + 1] = new PathGain(shape[q].Angle, los / shape[q].Power);
+        double angle = Layout.ArrayAngle(bs, rel.Azimuth);
+        paths[0] = new PathGain(angle, los * Layout.ElementGain(angle));
+        for (int q = 0; q < shape.Length; q++) paths[q + 1] = new PathGain(shape[q].Angle, los / shape[q].Power * Layout.ElementGain(shape[q].Angle));
         return paths;
     }
 
-    /// <summary>
-    /// The channel h from BS <paramref name="bs"/> to user (cell, user) at <paramref name="position"/>
-    /// in epoch <paramref name="epoch"/> (phases drawn from that epoch's stream).
-    /// </summary>
+    /// <inheritdoc />
+    public IReadOnlyList<PathGain> CampaignPaths(int bs, Point2 location)
+    {
+        var paths = Scatterers.Paths(Layout.BsSeenFrom(bs, location), location);
+        for (int q = 0; q < paths.Length; q++)
+        {
+            double angle = Layout.ArrayAngle(bs, paths[q].Angle);
+            paths[q] = new PathGain(angle, paths[q].Power * Layout.ElementGain(angle));
+        }
+        return paths;
+    }
+
+    /// <summary>w ~ N(0, s²), s = <see cref="ChannelSettings.PhaseStdRad"/> (paper: π/5).</summary>
+    public double DrawPhase(DeterministicRandom rng) => _settings.PhaseStdRad * rng.NextGaussian();
+
+    /// <inheritdoc />
     public Complex[] Channel(int bs, int cell, int user, Point2 position, int epoch)
     {
         var rng = new DeterministicRandom(DeterministicRandom.Derive(_seed, [1, epoch, bs, cell, user]));
         return Synthesize(Paths(bs, cell, user, position), rng);
     }
+
+    /// <summary>The realised ‖h‖² of epoch 1 (the paper's Section V formula sums the channels it drew).</summary>
+    public double CalibrationGain(int bs, int cell, int user, Point2 position) =>
+        Numerics.ComplexVectors.NormSquared(Channel(bs, cell, user, position, 1));
 
     /// <summary>h = Σ_q √α_q e^{j w_q} a(θ_q) with w_q ~ N(0, s²) from <paramref name="rng"/>.</summary>
     public Complex[] Synthesize(IReadOnlyList<PathGain> paths, DeterministicRandom rng)
@@ -75,27 +99,10 @@ public sealed class ChannelModel
         Span<Complex> a = stackalloc Complex[n];
         foreach (var p in paths)
         {
-            double w = _settings.PhaseStdRad * rng.NextGaussian();
+            double w = DrawPhase(rng);
             _steer.At(p.Angle, a);
             var c = Complex.FromPolarCoordinates(Math.Sqrt(p.Power), w);
             for (int i = 0; i < n; i++) h[i] += c * a[i];
-        }
-        return h;
-    }
-
-    /// <summary>All channels of one epoch: h[bs][cell][user].</summary>
-    public Complex[][][][] Epoch(IReadOnlyList<UserState[]> users, int epoch)
-    {
-        int cells = Layout.Cells;
-        var h = new Complex[cells][][][];
-        for (int m = 0; m < cells; m++)
-        {
-            h[m] = new Complex[users.Count][][];
-            for (int l = 0; l < users.Count; l++)
-            {
-                h[m][l] = new Complex[users[l].Length][];
-                for (int k = 0; k < users[l].Length; k++) h[m][l][k] = Channel(m, l, k, users[l][k].Position, epoch);
-            }
         }
         return h;
     }

@@ -4,7 +4,7 @@ using Isac.Network.Scheduling;
 using Isac.Network.Simulation;
 using Isac.Network.Surrogates;
 
-namespace Isac.Network.Reproduction;
+namespace Isac.Experiments.PaperB;
 
 /// <summary>One BS's run of a beamformer on its problem (17): what Fig. 5 and Table I report.</summary>
 /// <param name="Bs">ℓ.</param>
@@ -13,12 +13,15 @@ namespace Isac.Network.Reproduction;
 /// <param name="Seconds">Wall time of the solve.</param>
 /// <param name="Failure">Why the beamformer stopped early, or null.</param>
 /// <param name="RankRatio">For the SDR beamformer, λ₂/λ₁ of its last relaxation's covariances (0: rank one); NaN for the others.</param>
-public sealed record BeamformerRun(int Bs, IReadOnlyList<double> Trace, double VirtualPfr, double Seconds, string? Failure, double RankRatio);
+public sealed record BeamformerRun(int Bs, IReadOnlyList<double> Trace, double VirtualPfr, double Seconds, string? Failure, double RankRatio)
+{
+    /// <summary>The steady-state timing (when the run was timed that way; otherwise the single solve's time).</summary>
+    public SteadyStateTime? Steady { get; init; }
+}
 
 /// <summary>
 /// The per-BS beamforming problems behind paper B's Fig. 5 and Table I, and the algorithms they
-/// compare (the experiment runner's figures in Isac.Experiments call these; Figs. 6-9 are plain
-/// <see cref="NetworkSimulator"/> runs).
+/// compare (Fig. 5 and Table I call these; Figs. 6-9 are plain <see cref="NetworkSimulator"/> runs).
 /// </summary>
 public static class PaperBProblems
 {
@@ -40,8 +43,14 @@ public static class PaperBProblems
     /// Runs <paramref name="beamformer"/> on every BS's SD-USCB problem of epoch <paramref name="epoch"/>
     /// with <paramref name="perCell"/> scheduled users per cell (see <see cref="EpochProblem"/>), timing each solve.
     /// </summary>
+    /// <param name="sim">The simulator on the network.</param>
+    /// <param name="beamformer">The beamformer.</param>
+    /// <param name="perCell">Users scheduled per cell.</param>
+    /// <param name="epoch">The epoch whose problems are solved.</param>
+    /// <param name="cancel">Cancels between solves.</param>
+    /// <param name="steadyState">Time each BS's solve in steady state (<see cref="SteadyStateTime.Measure"/>: repeated until the timings settle, then the median of repeats) instead of once.</param>
     public static IReadOnlyList<BeamformerRun> RunAllBs(NetworkSimulator sim, ILocalBeamformer beamformer, int perCell, int epoch = 1,
-        CancellationToken cancel = default)
+        CancellationToken cancel = default, bool steadyState = false)
     {
         var runs = new List<BeamformerRun>();
         for (int l = 0; l < sim.Environment.Scenario.Layout.Cells; l++)
@@ -51,10 +60,17 @@ public static class PaperBProblems
             var sw = Stopwatch.StartNew();
             var result = beamformer.Solve(problem);
             double seconds = sw.Elapsed.TotalSeconds;
+            SteadyStateTime? steady = null;
+            if (steadyState)
+            {
+                var s = SteadyStateTime.Measure(() => beamformer.Solve(problem), cancel: cancel);
+                steady = s with { WarmupRuns = s.WarmupRuns + 1 };
+                seconds = s.Median;
+            }
             double pfr = LocalSinr.WeightedSumRate(problem.Weights,
                 LocalSinr.Sinr(problem.Channels, problem.LeakageChannels, result.Beams, problem.Noise, problem.Surrogate));
-            double rank = beamformer is SdrBeamformer sdr ? sdr.LastRankRatio : double.NaN;
-            runs.Add(new BeamformerRun(l, result.ObjectiveTrace, pfr, seconds, result.Failure, rank));
+            double rank = result.RelaxationRankRatio;
+            runs.Add(new BeamformerRun(l, result.ObjectiveTrace, pfr, seconds, result.Failure, rank) { Steady = steady });
         }
         return runs;
     }
@@ -74,7 +90,7 @@ public static class PaperBProblems
         var scheduled = new int[users.Length][];
         for (int l = 0; l < users.Length; l++)
         {
-            var chosen = new PfzfgScheduler().Schedule(new SchedulingInput(h[l][l], weights[l], [], perCell, env.Noise, sc.PowerWatts)).ToList();
+            var chosen = new PfzfgScheduler().Schedule(new SchedulingInput(h.Own(l), weights[l], [], perCell, env.Noise, sc.PowerWatts)).ToList();
             foreach (int k in Enumerable.Range(0, users[l].Length))
             {
                 if (chosen.Count >= Math.Min(perCell, users[l].Length)) break;
