@@ -19,6 +19,7 @@ public static class CommandTree
         root.Add(SimulateCommand.Create());
         root.Add(SdpCommand.Create());
         root.Add(PrecodeCommand.Create());
+        root.Add(ValidateCommand.Create());
         return root;
     }
 }

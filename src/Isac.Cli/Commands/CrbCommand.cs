@@ -33,7 +33,7 @@ public static class CrbCommand
         {
             var inFile = parse.GetValue(input)!;
             var outFile = parse.GetValue(output);
-            var results = Evaluate(inFile.FullName, inFile.ToString());
+            var results = Evaluate(inFile.FullName, inFile.ToString(), parse.Err());
             string json = CrbReport.ToText(results);
             if (outFile is null)
             {
@@ -51,17 +51,18 @@ public static class CrbCommand
         return cmd;
     }
 
-    private static IReadOnlyList<CramerRaoBoundResult> Evaluate(string path, string label)
+    private static IReadOnlyList<CramerRaoBoundResult> Evaluate(string path, string label, TextWriter err)
     {
         var root = JsonCursor.Parse(File.ReadAllText(path), label);
         var c = CrbCase.Read(root);
+        if (root.LegacyWarning is string warning) err.WriteLine($"isac: {warning}");
         try
         {
             return NetworkCrb.Evaluate(c.Scene, c.Mode, c.TransmitCovariance);
         }
         catch (SingularFisherInformationException e)
         {
-            throw new IsacInputException($"{label}: $.transmitCovariance", e.Detail, e);
+            throw new IsacInputException($"{label}: $.transmit_covariance", e.Detail, e);
         }
     }
 }

@@ -30,6 +30,7 @@ public static class RunCommand
         {
             string file = parse.GetValue(scenarioFile)!;
             var scenario = ScenarioReader.Load(file, ExperimentRegistry.Catalog, sweep.Size(parse));
+            if (scenario.LegacyWarning is string warning) parse.Err().WriteLine($"isac: {warning}");
             var options = sweep.Read(parse);
             string root = parse.GetValue(output) ?? Path.Combine("results", Path.GetFileNameWithoutExtension(file));
             return JobRunner.Run(parse, [new JobItem(scenario, root)], root, options);

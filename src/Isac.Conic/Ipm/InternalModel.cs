@@ -1,6 +1,7 @@
 using Isac.Conic.Cones;
 using Isac.Conic.LinearAlgebra;
 using Isac.Conic.Problem;
+using Isac.Core.Numerics;
 
 namespace Isac.Conic.Ipm;
 
@@ -369,7 +370,7 @@ internal sealed class InternalModel
                 sub[pos[d.FullP[e]] * s + pos[d.FullQ[e]]] += d.FullV[e];
             }
         }
-        var factors = LowRankFactorizer.TryFactor(sub, s, Math.Min(4, s / 3));
+        var factors = LowRankFactorization.TryFactor(sub, s, Math.Min(4, s / 3));
         if (factors is not { } f || f.Weights.Length == 0)
         {
             return null;
@@ -379,7 +380,7 @@ internal sealed class InternalModel
         {
             for (int a = 0; a < s; a++)
             {
-                vectors[k * n + support[a]] = f.Vectors[k * s + a];
+                vectors[k * n + support[a]] = f.Vectors[k][a];
             }
         }
         return new PsdRowData { Row = d.Row, Kind = PsdDataKind.LowRank, Weights = f.Weights, Vectors = vectors };

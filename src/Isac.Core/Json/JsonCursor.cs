@@ -11,16 +11,31 @@ namespace Isac.Core.Json;
 /// <remarks>
 /// The readers here are strict: numbers must be finite, complex numbers are <c>[re, im]</c>,
 /// matrices are lists of rows of equal length, and <see cref="ExpectOnly"/> turns unknown
-/// fields into errors instead of silently ignoring them.
+/// fields into errors instead of silently ignoring them. Keys are asked for by their snake_case name;
+/// a document may still use an old name (<see cref="LegacyKeys"/>), which is read and recorded in
+/// <see cref="Legacy"/> for one warning line per document. The root object may name its schema
+/// (<c>"$schema"</c>), which the readers accept and ignore.
 /// </remarks>
 public readonly struct JsonCursor
 {
-    private JsonCursor(JsonElement element, string path, string source)
+    /// <summary>The key of the root object that names the document's JSON Schema (read by editors and <c>isac validate</c>).</summary>
+    public const string SchemaKey = "$schema";
+
+    private JsonCursor(JsonElement element, string path, string source, LegacyKeys? legacy)
     {
         Element = element;
         Path = path;
         Source = source;
+        _legacy = legacy;
     }
+
+    private readonly LegacyKeys? _legacy;
+
+    /// <summary>The old key names this cursor's document may use, and those it used so far (shared by every cursor of the document).</summary>
+    public LegacyKeys Legacy => _legacy ?? new LegacyKeys();
+
+    /// <summary>The warning line for the old key names the document used so far, or null (see <see cref="LegacyKeys.Warning"/>).</summary>
+    public string? LegacyWarning => _legacy?.Warning(Source);
 
     /// <summary>The JSON value under the cursor.</summary>
     public JsonElement Element { get; }
@@ -35,13 +50,20 @@ public readonly struct JsonCursor
     /// <param name="json">The text.</param>
     /// <param name="source">The file name (or another label) used in error messages.</param>
     /// <exception cref="IsacInputException">The text is not valid JSON.</exception>
-    public static JsonCursor Parse(string json, string source)
+    public static JsonCursor Parse(string json, string source) => Parse(json, source, new LegacyKeys());
+
+    /// <summary>Parses JSON text whose keys may also appear under the old names in <paramref name="legacy"/>.</summary>
+    /// <param name="json">The text.</param>
+    /// <param name="source">The file name (or another label) used in error messages.</param>
+    /// <param name="legacy">The old names of the format's keys; records the ones this document uses.</param>
+    /// <exception cref="IsacInputException">The text is not valid JSON.</exception>
+    public static JsonCursor Parse(string json, string source, LegacyKeys legacy)
     {
         try
         {
             var options = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false };
             using var doc = JsonDocument.Parse(json, options);
-            return new JsonCursor(doc.RootElement.Clone(), "$", source);
+            return new JsonCursor(doc.RootElement.Clone(), "$", source, legacy);
         }
         catch (JsonException e)
         {
@@ -58,42 +80,62 @@ public readonly struct JsonCursor
     public JsonValueKind Kind => Element.ValueKind;
 
     /// <summary>True when the value is an object that has the named field.</summary>
-    public bool Has(string name) => Element.ValueKind == JsonValueKind.Object && Element.TryGetProperty(name, out _);
+    public bool Has(string name) => Element.ValueKind == JsonValueKind.Object && Find(name) is not null;
 
-    /// <summary>A required field of an object.</summary>
+    /// <summary>A required field of an object (under its name or an old name, see <see cref="Legacy"/>).</summary>
     public JsonCursor Field(string name)
     {
         RequireKind(JsonValueKind.Object, "an object");
-        if (!Element.TryGetProperty(name, out var child))
-        {
-            throw Error($"required field '{name}' is missing");
-        }
-        return new JsonCursor(child, $"{Path}.{name}", Source);
+        return Find(name) ?? throw Error($"required field '{name}' is missing");
     }
 
-    /// <summary>An optional field of an object; null when absent or JSON null.</summary>
+    /// <summary>An optional field of an object (under its name or an old name); null when absent or JSON null.</summary>
     public JsonCursor? OptionalField(string name)
     {
         RequireKind(JsonValueKind.Object, "an object");
-        if (!Element.TryGetProperty(name, out var child) || child.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-        return new JsonCursor(child, $"{Path}.{name}", Source);
+        return Find(name) is JsonCursor c && c.Kind != JsonValueKind.Null ? c : null;
     }
 
-    /// <summary>Refuses any field of this object that is not in <paramref name="allowed"/>.</summary>
+    /// <summary>
+    /// Refuses any field of this object that is not in <paramref name="allowed"/> or an old name of one
+    /// (recorded), and a field given under both its name and an old name. The root may also hold
+    /// <see cref="SchemaKey"/>.
+    /// </summary>
     public void ExpectOnly(params string[] allowed)
     {
         RequireKind(JsonValueKind.Object, "an object");
+        var legacy = Legacy;
         foreach (var p in Element.EnumerateObject())
         {
-            if (Array.IndexOf(allowed, p.Name) < 0)
+            if (Array.IndexOf(allowed, p.Name) >= 0 || (p.Name == SchemaKey && Path == "$"))
+            {
+                continue;
+            }
+            string? key = allowed.FirstOrDefault(a => legacy.OldNames(a).Contains(p.Name));
+            if (key is null)
             {
                 throw new IsacInputException($"{Source}: {Path}.{p.Name}",
                     $"unknown field (expected one of: {string.Join(", ", allowed)})");
             }
+            Find(key); // records the old name, or refuses it next to the new one
         }
+    }
+
+    /// <summary>The field <paramref name="name"/>, else the first old name present (recorded); an error when both are given.</summary>
+    private JsonCursor? Find(string name)
+    {
+        bool found = Element.TryGetProperty(name, out var child);
+        foreach (string old in _legacy?.OldNames(name) ?? [])
+        {
+            if (!Element.TryGetProperty(old, out var oldChild)) continue;
+            if (found)
+            {
+                throw new IsacInputException($"{Source}: {Path}.{old}", $"'{old}' is the old name of '{name}', which is also given: keep one");
+            }
+            _legacy!.Record(old, name);
+            return new JsonCursor(oldChild, $"{Path}.{old}", Source, _legacy);
+        }
+        return found ? new JsonCursor(child, $"{Path}.{name}", Source, _legacy) : null;
     }
 
     /// <summary>The names of this object's fields, in document order.</summary>
@@ -111,7 +153,7 @@ public readonly struct JsonCursor
         int i = 0;
         foreach (var item in Element.EnumerateArray())
         {
-            list.Add(new JsonCursor(item, $"{Path}[{i}]", Source));
+            list.Add(new JsonCursor(item, $"{Path}[{i}]", Source, _legacy));
             i++;
         }
         return list;

@@ -56,6 +56,9 @@ public sealed class Scenario
     internal Scenario Relabel(string name, string description) =>
         new(Experiment, name, description, Settings, Grid, SectionJson, CanonicalJson, Source);
 
+    /// <summary>The one warning line naming the old key names the file used (see <c>Isac.Core.Json.LegacyKeys</c>), or null.</summary>
+    public string? LegacyWarning { get; init; }
+
     /// <summary>Where the scenario came from (a file name, or <c>built-in</c>).</summary>
     public string Source { get; }
 }

@@ -35,9 +35,17 @@ public static class ScenarioReader
     /// <param name="source">The name used in error messages.</param>
     /// <param name="catalog">The experiments that may be named.</param>
     /// <param name="size">The declared grid used for whatever <c>sweep</c> leaves out.</param>
-    public static Scenario Parse(string json, string source, ExperimentCatalog catalog, SweepSize size)
+    public static Scenario Parse(string json, string source, ExperimentCatalog catalog, SweepSize size) =>
+        Read(JsonCursor.Parse(json, source), catalog, size);
+
+    /// <summary>Reads a parsed scenario document (its root object). Old key names are read and named in
+    /// <see cref="Scenario.LegacyWarning"/>.</summary>
+    /// <param name="root">The document's root.</param>
+    /// <param name="catalog">The experiments that may be named.</param>
+    /// <param name="size">The declared grid used for whatever <c>sweep</c> leaves out.</param>
+    public static Scenario Read(JsonCursor root, ExperimentCatalog catalog, SweepSize size)
     {
-        var root = JsonCursor.Parse(json, source);
+        string source = root.Source;
         if (root.Kind != JsonValueKind.Object) throw root.Error("expected a scenario object { \"experiment\": …, … }");
         var experimentField = root.Field("experiment");
         string name = experimentField.String();
@@ -56,7 +64,10 @@ public static class ScenarioReader
 
         string? sectionJson = sectionCursor?.Element.GetRawText();
         string canonical = ScenarioJson.Canonical(experiment, grid, sectionJson);
-        return new Scenario(experiment, label, description, settings, grid, sectionJson, canonical, source);
+        return new Scenario(experiment, label, description, settings, grid, sectionJson, canonical, source)
+        {
+            LegacyWarning = root.LegacyWarning,
+        };
     }
 
     private static ulong ReadSeed(JsonCursor c)

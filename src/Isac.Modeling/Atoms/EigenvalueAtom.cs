@@ -1,3 +1,4 @@
+using Isac.Core.Numerics;
 using Isac.Modeling.Compilation;
 using Isac.Modeling.Expressions;
 using MathNet.Numerics.LinearAlgebra;
@@ -38,7 +39,7 @@ internal sealed class EigenvalueAtom : Atom
     internal override Matrix<Complex> Evaluate(IValueSource values)
     {
         var m = Matrix.Evaluate(values);
-        var hermitian = 0.5 * (m + m.ConjugateTranspose());
+        var hermitian = HermitianPart.Of(m);
         var eigen = hermitian.Evd(Symmetricity.Hermitian).EigenValues.Select(z => z.Real);
         return Matrix<Complex>.Build.Dense(1, 1, _largest ? eigen.Max() : eigen.Min());
     }

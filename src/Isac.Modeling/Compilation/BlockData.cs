@@ -1,4 +1,5 @@
 using Isac.Conic.Problem;
+using Isac.Core.Numerics;
 using Complex = System.Numerics.Complex;
 
 namespace Isac.Modeling.Compilation;
@@ -43,7 +44,7 @@ internal static class BlockData
                 }
             }
             var dense = (Complex[])h.Clone();
-            var factors = HermitianLowRank.TryFactor(h, n, Math.Max(2, n / 4));
+            var factors = LowRankFactorization.TryFactor(h, n, Math.Max(2, n / 4));
             if (factors is { } f)
             {
                 lowRank = true;
@@ -99,7 +100,7 @@ internal static class BlockData
                 }
             }
             var dense = s.Select(z => z.Real).ToArray();
-            var factors = HermitianLowRank.TryFactor(s, n, Math.Max(2, n / 4));
+            var factors = LowRankFactorization.TryFactor(s, n, Math.Max(2, n / 4));
             if (factors is { } f)
             {
                 lowRank = true;

@@ -16,11 +16,12 @@ namespace Isac.Physics.Io;
 /// <param name="TransmitCovariance">R_X of all BSs stacked, (J·Ntx)×(J·Ntx) Hermitian PSD.</param>
 public sealed record CrbCase(CoordinationMode Mode, SensingScene Scene, Matrix<Complex> TransmitCovariance)
 {
-    /// <summary>The JSON field names, in the documented order.</summary>
+    /// <summary>The JSON field names, in the documented order (docs/schemas/crb-case.schema.json). The camelCase
+    /// names of before (<c>frameLength</c>, …) are still read, with a warning (<see cref="LegacyKeys"/>).</summary>
     public static readonly string[] Fields =
     [
-        "mode", "ntx", "nrx", "frameLength", "radarNoiseVariance",
-        "departureAnglesDeg", "reflectionCoefficients", "transmitCovariance",
+        "mode", "ntx", "nrx", "frame_length", "radar_noise_variance",
+        "departure_angles_deg", "reflection_coefficients", "transmit_covariance",
     ];
 
     /// <summary>Reads and validates a case; every error names the JSON path.</summary>
@@ -31,12 +32,12 @@ public sealed record CrbCase(CoordinationMode Mode, SensingScene Scene, Matrix<C
         var mode = root.Field("mode").OneOf("cbf", "comp") == "cbf" ? CoordinationMode.Cbf : CoordinationMode.Comp;
         int ntx = root.Field("ntx").Int(1, 4096);
         int nrx = root.Field("nrx").Int(1, 4096);
-        int frameLength = root.Field("frameLength").Int(1);
-        double noise = root.Field("radarNoiseVariance").PositiveDouble();
+        int frameLength = root.Field("frame_length").Int(1);
+        double noise = root.Field("radar_noise_variance").PositiveDouble();
 
-        var angleRows = root.Field("departureAnglesDeg").Items();
+        var angleRows = root.Field("departure_angles_deg").Items();
         int cells = angleRows.Count;
-        if (cells == 0) throw root.Field("departureAnglesDeg").Error("expected a J×J matrix with J ≥ 1, got an empty array");
+        if (cells == 0) throw root.Field("departure_angles_deg").Error("expected a J×J matrix with J ≥ 1, got an empty array");
         var angles = new double[cells, cells];
         for (int n = 0; n < cells; n++)
         {
@@ -50,7 +51,7 @@ public sealed record CrbCase(CoordinationMode Mode, SensingScene Scene, Matrix<C
             }
         }
 
-        var alphaRows = root.Field("reflectionCoefficients").Items(cells);
+        var alphaRows = root.Field("reflection_coefficients").Items(cells);
         var alphas = new Complex[cells, cells];
         for (int n = 0; n < cells; n++)
         {
@@ -63,7 +64,7 @@ public sealed record CrbCase(CoordinationMode Mode, SensingScene Scene, Matrix<C
             }
         }
 
-        var rCursor = root.Field("transmitCovariance");
+        var rCursor = root.Field("transmit_covariance");
         int size = cells * ntx;
         var rows = rCursor.Items();
         if (rows.Count != size)

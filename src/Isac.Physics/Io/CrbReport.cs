@@ -9,7 +9,7 @@ namespace Isac.Physics.Io;
 public static class CrbReport
 {
     /// <summary>
-    /// <c>{"bs": [{"fim": 3×3, "crb": [3], "rcrbDeg": x}, …]}</c> in BS order: the FIM with θ in
+    /// <c>{"bs": [{"fim": 3×3, "crb": [3], "rcrb_deg": x}, …]}</c> in BS order: the FIM with θ in
     /// radians, the diagonal of its inverse, and √CRB(θ) in degrees.
     /// </summary>
     public static void Write(Utf8JsonWriter writer, IReadOnlyList<CramerRaoBoundResult> perBs)
@@ -45,7 +45,7 @@ public static class CrbReport
         writer.WriteMatrix(r.Fisher);
         writer.WritePropertyName("crb");
         writer.WriteDoubles(r.Diagonal);
-        writer.WriteNumberOrNull("rcrbDeg", r.RootAngleDegrees);
+        writer.WriteNumberOrNull("rcrb_deg", r.RootAngleDegrees);
         writer.WriteEndObject();
     }
 }

@@ -41,8 +41,8 @@ public static class HermitianMatrix
         return null;
     }
 
-    /// <summary>(M + Mᴴ)/2.</summary>
-    public static Matrix<Complex> HermitianPart(Matrix<Complex> m) => (m + m.ConjugateTranspose()) * 0.5;
+    /// <summary>(M + Mᴴ)/2, by <see cref="Isac.Core.Numerics.HermitianPart.Of"/> (the one implementation).</summary>
+    public static Matrix<Complex> HermitianPart(Matrix<Complex> m) => Isac.Core.Numerics.HermitianPart.Of(m);
 
     /// <summary>The eigenvalues of a Hermitian matrix, ascending.</summary>
     public static double[] Eigenvalues(Matrix<Complex> hermitian)

@@ -32,7 +32,7 @@ public class CrbCommandTests : IDisposable
         {
             var fim = bs[m].GetProperty("fim").EnumerateArray().Select(row => row.EnumerateArray().Select(x => x.GetDouble()).ToArray()).ToArray();
             var crb = bs[m].GetProperty("crb").EnumerateArray().Select(x => x.GetDouble()).ToArray();
-            double rcrb = bs[m].GetProperty("rcrbDeg").GetDouble();
+            double rcrb = bs[m].GetProperty("rcrb_deg").GetDouble();
             for (int l = 0; l < 3; l++)
             {
                 Assert.Equal(expected[m].Diagonal[l], crb[l]);
@@ -57,13 +57,13 @@ public class CrbCommandTests : IDisposable
     [Theory]
     [InlineData("mode", "\"both\"", "$.mode")]
     [InlineData("ntx", "0", "$.ntx")]
-    [InlineData("frameLength", "2.5", "$.frameLength")]
-    [InlineData("radarNoiseVariance", "0", "$.radarNoiseVariance")]
-    [InlineData("departureAnglesDeg", "[[-50, 60], [-60]]", "$.departureAnglesDeg[1]")]
-    [InlineData("departureAnglesDeg", "[[-50, 60], [-60, 90]]", "$.departureAnglesDeg[1][1]")]
-    [InlineData("departureAnglesDeg", "[[-50, 120], [-60, 50]]", "$.departureAnglesDeg[0][1]")]
-    [InlineData("reflectionCoefficients", "[[[0, 0], [1, 0]], [[1, 0], [1, 0]]]", "$.reflectionCoefficients[0][0]")]
-    [InlineData("reflectionCoefficients", "[[[1, 0, 3], [1, 0]], [[1, 0], [1, 0]]]", "$.reflectionCoefficients[0][0]")]
+    [InlineData("frame_length", "2.5", "$.frame_length")]
+    [InlineData("radar_noise_variance", "0", "$.radar_noise_variance")]
+    [InlineData("departure_angles_deg", "[[-50, 60], [-60]]", "$.departure_angles_deg[1]")]
+    [InlineData("departure_angles_deg", "[[-50, 60], [-60, 90]]", "$.departure_angles_deg[1][1]")]
+    [InlineData("departure_angles_deg", "[[-50, 120], [-60, 50]]", "$.departure_angles_deg[0][1]")]
+    [InlineData("reflection_coefficients", "[[[0, 0], [1, 0]], [[1, 0], [1, 0]]]", "$.reflection_coefficients[0][0]")]
+    [InlineData("reflection_coefficients", "[[[1, 0, 3], [1, 0]], [[1, 0], [1, 0]]]", "$.reflection_coefficients[0][0]")]
     public void BadField_IsOneLineNamingThePath(string field, string json, string path)
     {
         var r = RunWith(c => c[field] = JsonNode.Parse(json));
@@ -73,8 +73,8 @@ public class CrbCommandTests : IDisposable
     [Fact]
     public void MissingField_IsBadInput()
     {
-        var r = RunWith(c => c.Remove("frameLength"));
-        AssertBadInput(r, "frameLength");
+        var r = RunWith(c => c.Remove("frame_length"));
+        AssertBadInput(r, "frame_length");
     }
 
     [Fact]
@@ -88,22 +88,22 @@ public class CrbCommandTests : IDisposable
     public void CovarianceOfWrongSize_IsBadInput()
     {
         var r = RunWith(c => c["ntx"] = 3);
-        AssertBadInput(r, "$.transmitCovariance");
+        AssertBadInput(r, "$.transmit_covariance");
     }
 
     [Fact]
     public void NonHermitianCovariance_IsBadInput()
     {
-        var r = RunWith(c => c["transmitCovariance"]![0]![1] = new JsonArray(0.3, 0.1));
-        AssertBadInput(r, "$.transmitCovariance");
+        var r = RunWith(c => c["transmit_covariance"]![0]![1] = new JsonArray(0.3, 0.1));
+        AssertBadInput(r, "$.transmit_covariance");
         Assert.Contains("not Hermitian", r.Err);
     }
 
     [Fact]
     public void IndefiniteCovariance_IsBadInput()
     {
-        var r = RunWith(c => c["transmitCovariance"]![2]![2] = new JsonArray(-1.0, 0.0));
-        AssertBadInput(r, "$.transmitCovariance");
+        var r = RunWith(c => c["transmit_covariance"]![2]![2] = new JsonArray(-1.0, 0.0));
+        AssertBadInput(r, "$.transmit_covariance");
         Assert.Contains("not positive semidefinite", r.Err);
     }
 
@@ -113,14 +113,44 @@ public class CrbCommandTests : IDisposable
         // BS 2 transmits nothing: its FIM in CBF is singular.
         var r = RunWith(c =>
         {
-            var rows = c["transmitCovariance"]!.AsArray();
+            var rows = c["transmit_covariance"]!.AsArray();
             for (int i = 0; i < 8; i++)
                 for (int j = 0; j < 8; j++)
                     if (i >= 4 || j >= 4) rows[i]![j] = new JsonArray(0.0, 0.0);
         });
-        AssertBadInput(r, "$.transmitCovariance");
+        AssertBadInput(r, "$.transmit_covariance");
         Assert.Contains("BS 2", r.Err);
         Assert.Contains("singular", r.Err);
+    }
+
+    [Fact]
+    public void OldCamelCaseNames_AreReadWithOneWarningLineNamingTheNewKeys()
+    {
+        var fresh = CliRunner.Run("crb", "--input", Path.Combine(ScenarioDirectory(), "example-cbf.json"));
+        var r = RunWith(c =>
+        {
+            foreach (var key in new[] { "frame_length", "radar_noise_variance", "transmit_covariance" })
+            {
+                var value = c[key];
+                c.Remove(key);
+                c[Isac.Core.Json.LegacyKeys.CamelCase(key)] = value;
+            }
+        });
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal(fresh.Out, r.Out);
+        var warning = Assert.Single(r.Err.TrimEnd().Split('\n'));
+        Assert.StartsWith("isac: ", warning);
+        Assert.Contains("warning", warning);
+        Assert.Contains("'frameLength' → 'frame_length'", warning);
+        Assert.Contains("'transmitCovariance' → 'transmit_covariance'", warning);
+    }
+
+    [Fact]
+    public void OldAndNewNameOfOneKey_IsBadInput()
+    {
+        var r = RunWith(c => c["frameLength"] = 12);
+        AssertBadInput(r, "$.frameLength");
+        Assert.Contains("frame_length", r.Err);
     }
 
     [Fact]
