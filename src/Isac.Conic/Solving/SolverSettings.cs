@@ -56,6 +56,10 @@ public sealed record SolverSettings
     /// switch it off to compare with the primal-dual method).</summary>
     internal bool DualScaling { get; init; } = true;
 
+    /// <summary>Whether a primal-dual run that ends NumericalError is run once more, centred while the primal
+    /// infeasibility lags the gap (true; the tests switch it off to see the first run's result).</summary>
+    internal bool CentredRestart { get; init; } = true;
+
     /// <summary>The default settings.</summary>
     public static SolverSettings Default { get; } = new();
 
