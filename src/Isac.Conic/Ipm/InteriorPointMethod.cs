@@ -55,7 +55,7 @@ internal static class InteriorPointMethod
     {
         var clock = Stopwatch.StartNew();
         int largestOrder = 0;
-        foreach (var cone in problem.Cones)
+        foreach (var cone in problem.ConeArray)
         {
             largestOrder = cone.IsMatrix ? Math.Max(largestOrder, cone.Size) : largestOrder;
         }

@@ -85,7 +85,8 @@ public sealed record SolverSettings
         {
             throw new ConicInputException("settings", $"{nameof(Threads)} = {Threads} must be between 0 (all cores) and 1024");
         }
-        if (!Enum.IsDefined(Verbosity) || !Enum.IsDefined(Backend))
+        // Range tests rather than Enum.IsDefined, whose generic instantiation the JIT compiles at the first solve.
+        if (Verbosity is < Verbosity.Silent or > Verbosity.Iterations || Backend is < DenseBackend.Auto or > DenseBackend.OpenBlas)
         {
             throw new ConicInputException("settings", "unknown verbosity or backend");
         }
