@@ -114,7 +114,11 @@ internal static class InteriorPointMethod
             logger.Algorithm("primal-dual ended NumericalError: once more, centred while the primal infeasibility lags the gap");
             var retry = PrimalDual(model, state, settings, logger, kernels, schurKernels, backendName, parallel, clock, ct,
                 centreWhileInfeasible: true);
-            var better = retry.Accuracy <= solution.Accuracy || retry.Status != SolverStatus.NumericalError ? retry : solution;
+            // The retry's point unless it, too, ended without a result (a breakdown, a limit or the caller)
+            // further from the tolerances than the first run's.
+            bool retryEnded = retry.Status is SolverStatus.NumericalError or SolverStatus.MaxIterations
+                or SolverStatus.TimeLimit or SolverStatus.Cancelled;
+            var better = !retryEnded || retry.Accuracy < solution.Accuracy ? retry : solution;
             solution = better with
             {
                 Iterations = solution.Iterations + retry.Iterations,
