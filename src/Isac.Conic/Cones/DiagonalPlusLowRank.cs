@@ -26,7 +26,7 @@ internal sealed class DiagonalPlusLowRank
     private readonly double[] _bu;
     private readonly double[] _d;
 
-    private DiagonalPlusLowRank(int n, PsdRowData[] data, List<(int Row, double Weight, double[] Vector)> vectors)
+    private DiagonalPlusLowRank(int n, PsdRowData[] data, List<Term> vectors)
     {
         _n = n;
         _data = data;
@@ -49,7 +49,7 @@ internal sealed class DiagonalPlusLowRank
     /// <summary>The structure of a block's data, or null when some A_i is neither diagonal nor of low rank.</summary>
     public static DiagonalPlusLowRank? TryCreate(int n, PsdRowData[] data)
     {
-        var vectors = new List<(int, double, double[])>();
+        var vectors = new List<Term>();
         for (int k = 0; k < data.Length; k++)
         {
             var d = data[k];
@@ -58,7 +58,7 @@ internal sealed class DiagonalPlusLowRank
             {
                 for (int l = 0; l < factor.Rank; l++)
                 {
-                    vectors.Add((k, factor.Weights[l], factor.Vectors.AsSpan(l * n, n).ToArray()));
+                    vectors.Add(new Term(k, factor.Weights[l], factor.Vectors.AsSpan(l * n, n).ToArray()));
                 }
             }
             else if (!d.HasDiagonalEntriesOnly())
@@ -151,4 +151,8 @@ internal sealed class DiagonalPlusLowRank
             result[p] = ManagedKernels.Dot(a.Slice(p * n, n), v);
         }
     }
+
+    /// <summary>One weighted vector d u uᵀ of row <c>Row</c> (a class: a list of tuples holding an array is a
+    /// generic instantiation that the JIT compiles at the first solve; a list of references is precompiled).</summary>
+    private sealed record Term(int Row, double Weight, double[] Vector);
 }

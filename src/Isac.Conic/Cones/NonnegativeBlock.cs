@@ -34,8 +34,8 @@ internal sealed class NonnegativeBlock : VectorConeBlock
 
     public override void SetInitialPoint(double alpha, double beta)
     {
-        Array.Fill(X, alpha);
-        Array.Fill(Z, beta);
+        ArrayMath.Fill(X, alpha);
+        ArrayMath.Fill(Z, beta);
     }
 
     public override bool PrepareScaling(IDenseKernels kernels)

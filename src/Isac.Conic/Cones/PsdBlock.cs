@@ -32,12 +32,16 @@ internal sealed class PsdBlock : ConeBlock
     private readonly PsdSchurColumns _schur;
 
     public PsdBlock(int n, PsdRowData[] data)
-        : base(n, n * n, data.Select(d => d.Row).ToArray())
+        : base(n, n * n, PsdRowData.RowsOf(data))
     {
         _data = data;
         _stack = LowRankStack.Create(n, data);
         _structure = DiagonalPlusLowRank.TryCreate(n, data);
-        _diagonal = Array.ConvertAll(data, d => d.HasDiagonalEntriesOnly());
+        _diagonal = new bool[data.Length];
+        for (int k = 0; k < data.Length; k++)
+        {
+            _diagonal[k] = data[k].HasDiagonalEntriesOnly();
+        }
         _lx = new double[n * n];
         _lz = new double[n * n];
         _nextLx = new double[n * n];

@@ -15,6 +15,17 @@ internal enum PsdDataKind
 /// </summary>
 internal sealed class PsdRowData
 {
+    /// <summary>The row numbers of <paramref name="data"/>, in order.</summary>
+    public static int[] RowsOf(PsdRowData[] data)
+    {
+        var rows = new int[data.Length];
+        for (int k = 0; k < data.Length; k++)
+        {
+            rows[k] = data[k].Row;
+        }
+        return rows;
+    }
+
     public required int Row { get; init; }
     public required PsdDataKind Kind { get; init; }
 

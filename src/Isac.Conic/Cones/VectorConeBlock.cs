@@ -4,7 +4,7 @@ namespace Isac.Conic.Cones;
 internal abstract class VectorConeBlock : ConeBlock
 {
     protected VectorConeBlock(int n, VectorRowData[] data)
-        : base(n, n, data.Select(d => d.Row).ToArray())
+        : base(n, n, VectorRowData.RowsOf(data))
     {
         _data = data;
     }

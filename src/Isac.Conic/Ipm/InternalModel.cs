@@ -95,8 +95,14 @@ internal sealed class InternalModel
     {
         int m = problem.ConstraintCount;
         double sign = problem.Sense == ObjectiveSense.Maximize ? 1.0 : -1.0;
-        var rhs = problem.Constraints.Select(r => r.Rhs).ToArray();
-        int p = problem.Cones.Count;
+        var rows = problem.RowArray;
+        var rhs = new double[m];
+        for (int i = 0; i < m; i++)
+        {
+            rhs[i] = rows[i].Rhs;
+        }
+        var cones = problem.ConeArray;
+        int p = cones.Length;
         var perBlock = new List<RowTerm>[p];
         for (int b = 0; b < p; b++)
         {
@@ -105,7 +111,7 @@ internal sealed class InternalModel
         var rowUsed = new bool[m];
         for (int i = 0; i < m; i++)
         {
-            foreach (var (block, matrix) in problem.Constraints[i].Terms)
+            foreach (var (block, matrix) in rows[i].TermArray)
             {
                 perBlock[block].Add(new RowTerm(i, matrix));
             }
@@ -115,10 +121,10 @@ internal sealed class InternalModel
         int lowRank = 0;
         for (int b = 0; b < p; b++)
         {
-            var cone = problem.Cones[b];
+            var cone = cones[b];
             var groups = GroupByRow(perBlock[b]);
             var objective = new double[cone.StoredLength];
-            foreach (var term in problem.Objective)
+            foreach (var term in problem.ObjectiveArray)
             {
                 if (term.Block == b)
                 {
@@ -299,7 +305,7 @@ internal sealed class InternalModel
         if (terms.Count == 1 && terms[0] is SparseBlockMatrix single && (single.DistinctPositions || !HasRepeats(single)))
         {
             // The common case (an SDPA file): one sparse term without repeated positions.
-            return single.Values.Any(v => v != 0)
+            return ArrayMath.AnyNonzero(single.Values)
                 ? PsdRowData.FromSparse(row, single.Rows, single.Columns, single.Values)
                 : null;
         }
@@ -348,7 +354,7 @@ internal sealed class InternalModel
         }
         var sub = new double[s * s];
         var pos = new int[n];
-        Array.Fill(pos, -1);
+        ArrayMath.Fill(pos, -1);
         for (int k = 0; k < s; k++)
         {
             pos[support[k]] = k;

@@ -39,7 +39,7 @@ internal sealed class IpmState
     {
         _free = FreeVariableSystem.Create(model.Blocks, model.M);
         _freeOffset = new int[model.Blocks.Length];
-        Array.Fill(_freeOffset, -1);
+        ArrayMath.Fill(_freeOffset, -1);
         if (_free is not null)
         {
             for (int f = 0; f < _free.Blocks.Length; f++)
@@ -65,7 +65,7 @@ internal sealed class IpmState
         Y = new double[model.M];
         _rp = new double[model.M];
         _ax = new double[model.M];
-        _hrd = model.Blocks.Select(b => new double[b.StoredLength]).ToArray();
+        _hrd = ArrayMath.ZerosPerBlock(model.Blocks);
         _normA = Norm(model.Rhs);
         double c2 = 0;
         foreach (var b in model.Blocks)
@@ -102,8 +102,8 @@ internal sealed class IpmState
     /// <summary>Remembers the current iterate as the best so far.</summary>
     public void SaveBest()
     {
-        _bestX ??= Blocks.Select(b => new double[b.StoredLength]).ToArray();
-        _bestZ ??= Blocks.Select(b => new double[b.StoredLength]).ToArray();
+        _bestX ??= ArrayMath.ZerosPerBlock(Blocks);
+        _bestZ ??= ArrayMath.ZerosPerBlock(Blocks);
         _bestY ??= new double[Y.Length];
         for (int b = 0; b < Blocks.Length; b++)
         {
@@ -286,7 +286,7 @@ internal sealed class IpmState
         ForBlocks(parallel, b =>
         {
             var block = Blocks[b];
-            if (_useRd && block.Rd.AsSpan().ContainsAnyExcept(0.0))
+            if (_useRd && ArrayMath.AnyNonzero(block.Rd))
             {
                 block.ApplyH(block.Rd, _hrd[b], _kernels);
             }
@@ -452,8 +452,8 @@ internal sealed class IpmState
             RefineByConjugateGradients(schur, rp, dy, e, err, target, parallel);
             return;
         }
-        _bestDx ??= Blocks.Select(b => new double[b.StoredLength]).ToArray();
-        _bestDz ??= Blocks.Select(b => new double[b.StoredLength]).ToArray();
+        _bestDx ??= ArrayMath.ZerosPerBlock(Blocks);
+        _bestDz ??= ArrayMath.ZerosPerBlock(Blocks);
         var bestDy = new double[m];
         void Save()
         {
@@ -532,8 +532,8 @@ internal sealed class IpmState
                                             ParallelOptions parallel)
     {
         int m = rp.Length;
-        _bestDx ??= Blocks.Select(b => new double[b.StoredLength]).ToArray();
-        _bestDz ??= Blocks.Select(b => new double[b.StoredLength]).ToArray();
+        _bestDx ??= ArrayMath.ZerosPerBlock(Blocks);
+        _bestDz ??= ArrayMath.ZerosPerBlock(Blocks);
         var bestDy = (double[])dy.Clone();
         for (int b = 0; b < Blocks.Length; b++)
         {

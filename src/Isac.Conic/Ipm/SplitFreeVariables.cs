@@ -1,3 +1,4 @@
+using Isac.Conic.LinearAlgebra;
 using Isac.Conic.Cones;
 
 namespace Isac.Conic.Ipm;
@@ -127,7 +128,7 @@ internal sealed class SplitFreeVariables
     public static VectorRowData[] Restrict(VectorRowData[] data, int[] columns, int n)
     {
         var position = new int[n];
-        Array.Fill(position, -1);
+        ArrayMath.Fill(position, -1);
         for (int t = 0; t < columns.Length; t++)
         {
             position[columns[t]] = t;

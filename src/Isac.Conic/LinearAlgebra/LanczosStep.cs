@@ -237,7 +237,7 @@ internal sealed class LanczosStep
         double shift = theta - 1e-10 * width;
         Span<double> x = stackalloc double[k];
         Span<double> diag = stackalloc double[k];
-        x.Fill(1.0);
+        ArrayMath.Fill(x, 1.0);
         for (int pass = 0; pass < 2; pass++)
         {
             // Factor T − σI = L D Lᵀ (bidiagonal), solve, normalise.

@@ -42,6 +42,16 @@ public sealed class ConicProblem
     /// <summary>The blocks of X.</summary>
     public IReadOnlyList<Cone> Cones { get; }
 
+    /// <summary><see cref="Cones"/> as an array (the same object when it is one: the solver indexes it without
+    /// the interface, whose array instantiation the JIT would compile at the first solve).</summary>
+    internal Cone[] ConeArray => Cones as Cone[] ?? [.. Cones];
+
+    /// <summary><see cref="Objective"/> as an array (as <see cref="ConeArray"/>).</summary>
+    internal BlockTerm[] ObjectiveArray => Objective as BlockTerm[] ?? [.. Objective];
+
+    /// <summary><see cref="Constraints"/> as an array (as <see cref="ConeArray"/>).</summary>
+    internal ConstraintRow[] RowArray => Constraints as ConstraintRow[] ?? [.. Constraints];
+
     /// <summary>The nonzero blocks of the objective matrix C.</summary>
     public IReadOnlyList<BlockTerm> Objective { get; }
 

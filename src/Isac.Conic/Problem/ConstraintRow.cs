@@ -6,4 +6,8 @@ namespace Isac.Conic.Problem;
 /// </summary>
 /// <param name="Rhs">The right-hand side a_i (the dual cost of y_i).</param>
 /// <param name="Terms">The nonzero blocks of A_i; a block may appear more than once (the terms add up).</param>
-public sealed record ConstraintRow(double Rhs, IReadOnlyList<BlockTerm> Terms);
+public sealed record ConstraintRow(double Rhs, IReadOnlyList<BlockTerm> Terms)
+{
+    /// <summary><see cref="Terms"/> as an array (the same object when it is one; see ConicProblem.ConeArray).</summary>
+    internal BlockTerm[] TermArray => Terms as BlockTerm[] ?? [.. Terms];
+}

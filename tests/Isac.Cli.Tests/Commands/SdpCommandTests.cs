@@ -149,6 +149,8 @@ public class SdpCommandTests
             using var doc = JsonDocument.Parse(r.Out);
             Assert.Equal(1.0, doc.RootElement.GetProperty("primalObjective").GetDouble(), 7);
             Assert.True(doc.RootElement.GetProperty("firstSolveSeconds").GetDouble() > 0);
+            Assert.True(doc.RootElement.GetProperty("solveCpuSeconds").GetDouble() >= 0);
+            Assert.Equal("primal-dual", doc.RootElement.GetProperty("algorithm").GetString());
         });
 
     [Fact]
