@@ -53,14 +53,14 @@ internal sealed class SdpRunner(SolverSettings settings, CancellationToken cance
         {
             clock.Restart();
             var other = first.Statistics.Side == FormulationSide.ConeVariables ? FormulationSide.FreeScalars : FormulationSide.ConeVariables;
-            return SolveCompiled(model.Compile(new ModelSettings { Side = other, Solver = settings }), clock, problem, iteration, bs);
+            return SolveCompiled(model.Compile(new ModelSettings { Side = other, Solver = settings }), clock, problem, iteration, bs, "-retry");
         }
         return first;
     }
 
-    private ModelSolution SolveCompiled(CompiledModel compiled, Stopwatch clock, string problem, int iteration, int? bs)
+    private ModelSolution SolveCompiled(CompiledModel compiled, Stopwatch clock, string problem, int iteration, int? bs, string attempt = "")
     {
-        OnCompiled?.Invoke($"{problem}-it{iteration}{(bs is int b ? $"-bs{b + 1}" : "")}", compiled);
+        OnCompiled?.Invoke($"{problem}-it{iteration}{(bs is int b ? $"-bs{b + 1}" : "")}{attempt}", compiled);
         Log?.WriteLine($"{problem}, iteration {iteration}{(bs is int b2 ? $", BS {b2 + 1}" : "")}: {compiled.Statistics.Summary()}");
         var solution = compiled.Solve(settings, Log, cancellation);
         if (solution.Status == ModelStatus.Cancelled) throw new OperationCanceledException(cancellation);
