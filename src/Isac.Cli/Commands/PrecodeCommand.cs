@@ -45,10 +45,14 @@ public static class PrecodeCommand
         var timeLimit = new Option<double>("--time-limit") { Description = "Seconds the solver may spend on each convex problem (default 300)", DefaultValueFactory = _ => 300 };
         var threads = new Option<int>("--threads") { Description = "Solver threads (default 1)", DefaultValueFactory = _ => 1 };
         var verbose = new Option<bool>("--verbose") { Description = "Write every convex problem's size and the solver's log to standard error" };
+        var exportSdpa = new Option<string?>("--export-sdpa")
+        {
+            Description = "Folder to write every convex problem to, in SDPA sparse format, before it is solved (SCHEME-PROBLEM-itI[-bsN][-retry].dat-s)",
+        };
 
         var cmd = new Command("precode", "Design paper A's robust multi-cell ISAC precoders for a network scenario")
         {
-            scenario, scheme, gamma, delta, rho, robust, output, seed, iterations, refine, refineCaps, randomizations, timeLimit, threads, verbose,
+            scenario, scheme, gamma, delta, rho, robust, output, seed, iterations, refine, refineCaps, randomizations, timeLimit, threads, verbose, exportSdpa,
         };
         cmd.SetAction(parse =>
         {
@@ -60,7 +64,8 @@ public static class PrecodeCommand
             var network = Build(read, file.ToString());
             var settings = Settings(parse, scheme, gamma, delta, rho, robust, iterations, refine, refineCaps, randomizations, timeLimit, threads, verbose);
             using var interrupt = new InterruptSignal();
-            var result = RobustPrecoder.Design(network, settings, interrupt.Token, null, parse.GetValue(verbose) ? parse.Err() : null);
+            var export = parse.GetValue(exportSdpa) is string exportFolder ? SdpaExporter(exportFolder, settings.Scheme.Name()) : null;
+            var result = RobustPrecoder.Design(network, settings, interrupt.Token, export, parse.GetValue(verbose) ? parse.Err() : null);
             string folder = parse.GetValue(output)!;
             Directory.CreateDirectory(folder);
             string path = Path.Combine(folder, $"precode-{settings.Scheme.Name()}.json");
@@ -70,6 +75,24 @@ public static class PrecodeCommand
             return IsacApp.Success;
         });
         return cmd;
+    }
+
+    /// <summary>Writes each compiled problem to FOLDER/SCHEME-NAME.dat-s (the folder is created first, so a bad path fails before any solve).</summary>
+    private static Action<string, Isac.Modeling.Compilation.CompiledModel> SdpaExporter(string folder, string scheme)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new IsacInputException("--export-sdpa", $"cannot create the folder '{folder}': {e.Message}", e);
+        }
+        return (problem, compiled) =>
+        {
+            using var writer = new StreamWriter(Path.Combine(folder, $"{scheme}-{problem}.dat-s"));
+            compiled.WriteSdpa(writer);
+        };
     }
 
     private static Isac.Precoding.Network.IsacNetwork Build(NetworkScenario scenario, string label)
