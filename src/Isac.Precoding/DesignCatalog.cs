@@ -11,8 +11,12 @@ namespace Isac.Precoding;
 /// <param name="Mode">CBF (per-BS problems) or CoMP (one problem over the stacked antennas).</param>
 /// <param name="SymbolLevel">Symbol-level (the symbols are transmitted) or block-level (beamformers are recovered).</param>
 /// <param name="Create">A new design for a context and a trade-off.</param>
+/// <param name="NotReducibleBecause">Null when every constraint of the design sees the precoders only through the vectors
+/// of <see cref="SubspaceReduction.SpanningVectors"/> and the error sets are balls (docs/derivations.md §6.9), so the
+/// subspace reduction is exact; otherwise the reason (e.g. "per-antenna power constraints"), and the design is solved
+/// on the antennas.</param>
 internal sealed record DesignEntry(PrecodingScheme Scheme, string Name, CoordinationMode Mode, bool SymbolLevel,
-    Func<DesignContext, Tradeoff, DesignSkeleton> Create);
+    Func<DesignContext, Tradeoff, DesignSkeleton> Create, string? NotReducibleBecause = null);
 
 /// <summary>
 /// The designs <see cref="RobustPrecoder"/> can run, by scheme and by name. A new design is one file (a

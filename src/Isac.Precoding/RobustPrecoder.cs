@@ -44,8 +44,10 @@ public static class RobustPrecoder
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
         var clock = Stopwatch.StartNew();
-        var runner = new SdpRunner(settings.Solver, cancellation) { OnCompiled = onCompiled, Log = solverLog };
-        var context = new DesignContext(network, settings, runner, new Random.RandomSource(settings.Recovery.Seed));
+        var runner = new SdpRunner(settings.Solver, cancellation, settings.Side) { OnCompiled = onCompiled, Log = solverLog };
+        var (space, reduction) = SubspaceReduction.Plan(network, settings.SubspaceReduction, DesignCatalog.Of(settings.Scheme).NotReducibleBecause);
+        solverLog?.WriteLine($"coordinates: {reduction.Summary()}");
+        var context = new DesignContext(network, settings, runner, new Random.RandomSource(settings.Recovery.Seed), space);
         int units = settings.Scheme.Mode() == CoordinationMode.Cbf ? network.Cells : 1;
 
         var tradeoff = Tradeoff.Pure(settings.Rho, units);
@@ -54,10 +56,10 @@ public static class RobustPrecoder
         {
             var sensing = Create(context, Tradeoff.Pure(1, units));
             var sensingRun = sensing.Run(settings.Alternating, cancellation);
-            if (!sensingRun.HasSolution) return Failed(settings, sensingRun, runner, clock, "the ρ = 1 design for NF_R: ");
+            if (!sensingRun.HasSolution) return Failed(settings, sensingRun, runner, clock, "the ρ = 1 design for NF_R: ", reduction);
             var communication = Create(context, Tradeoff.Pure(0, units));
             var communicationRun = communication.Run(settings.Alternating, cancellation);
-            if (!communicationRun.HasSolution) return Failed(settings, communicationRun, runner, clock, "the ρ = 0 design for NF_C: ");
+            if (!communicationRun.HasSolution) return Failed(settings, communicationRun, runner, clock, "the ρ = 0 design for NF_C: ", reduction);
             var nfR = sensing.Solution().UnitCrb;
             var nfC = communication.Solution().UnitGamma;
             tradeoff = new Tradeoff(settings.Rho, nfR, nfC);
@@ -66,7 +68,7 @@ public static class RobustPrecoder
 
         var design = Create(context, tradeoff);
         var run = design.Run(settings.Alternating, cancellation);
-        if (!run.HasSolution) return Failed(settings, run, runner, clock, "");
+        if (!run.HasSolution) return Failed(settings, run, runner, clock, "", reduction);
         var solution = design.Solution();
         if (solution.Streams is { } relaxed && design is IRankReducible reducible && settings.Recovery.RankReduction > 0
             && BeamformerRecovery.LargestEigenvalueRatio(relaxed) > settings.Recovery.RankOneTolerance
@@ -87,6 +89,7 @@ public static class RobustPrecoder
             Solves = runner.Records,
             Converged = run.Converged,
             NormalizationFactors = factors,
+            Reduction = reduction,
         };
 
         AchievedMetrics achieved;
@@ -140,8 +143,10 @@ public static class RobustPrecoder
 
     private static DesignSkeleton Create(DesignContext context, Tradeoff tradeoff) => DesignCatalog.Of(context.Settings.Scheme).Create(context, tradeoff);
 
-    private static DesignResult Failed(DesignSettings settings, AlternatingOutcome run, SdpRunner runner, Stopwatch clock, string prefix) => new()
+    private static DesignResult Failed(DesignSettings settings, AlternatingOutcome run, SdpRunner runner, Stopwatch clock, string prefix,
+        ReductionReport reduction) => new()
     {
+        Reduction = reduction,
         Status = run.Status,
         Message = prefix + run.Message,
         FailedIteration = run.FailedIteration,

@@ -14,6 +14,7 @@ internal static class PrecodeSummary
         int iterations = r.Iterations.Count;
         o.WriteLine($"status: {r.Status.Name()}{(r.Message.Length > 0 ? $" ({r.Message})" : "")}; " +
                     $"{iterations} iteration{(iterations == 1 ? "" : "s")}{(r.Converged ? " (converged)" : "")}, {r.Solves.Count} convex problems, {F(r.Seconds, "F2")} s");
+        if (r.Reduction is { } reduction) o.WriteLine($"coordinates: {reduction.Summary()}");
         if (r.RelaxationRcrbDeg.Length > 0)
         {
             o.WriteLine($"{"",6} {"RCRB (deg)",12} {"relaxation",12}");

@@ -81,6 +81,9 @@ public sealed record DesignResult
     /// <summary>NF_R (CRB, rad²) and NF_C (γ, linear) per BS when 0 &lt; ρ &lt; 1; empty otherwise.</summary>
     public IReadOnlyList<(double Rcrb, double Gamma)> NormalizationFactors { get; init; } = [];
 
+    /// <summary>The coordinates the convex problems were written in (the reduced dimension of every BS).</summary>
+    public ReductionReport? Reduction { get; init; }
+
     /// <summary>Total wall time of the design, seconds.</summary>
     public double Seconds { get; init; }
 

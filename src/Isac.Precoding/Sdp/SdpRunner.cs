@@ -18,9 +18,9 @@ namespace Isac.Precoding.Sdp;
 /// the cone-variable side (m = 344) against 0.12 s on the free-scalar side (m = 435).</para>
 /// <para>When the solver ends in numerical trouble or at its iteration limit, the problem is solved
 /// again on the other side (both attempts are recorded; the second answer stands), unless that side's
-/// Schur complement is more than 8 times larger.</para>
+/// Schur complement is more than 8 times larger. <see cref="DesignSettings.Side"/> can fix the first side.</para>
 /// </remarks>
-internal sealed class SdpRunner(SolverSettings settings, CancellationToken cancellation)
+internal sealed class SdpRunner(SolverSettings settings, CancellationToken cancellation, FormulationSide side = FormulationSide.Auto)
 {
     private readonly List<SolveRecord> _records = [];
 
@@ -43,7 +43,8 @@ internal sealed class SdpRunner(SolverSettings settings, CancellationToken cance
         var clock = Stopwatch.StartNew();
         var compiled = model.Compile(new ModelSettings { Side = FormulationSide.FreeScalars, Solver = settings });
         var stats = compiled.Statistics;
-        if (stats.ConeVariableSideSize > 0 && 2 * stats.ConeVariableSideSize <= stats.FreeScalarSideSize)
+        if (side == FormulationSide.ConeVariables
+            || side == FormulationSide.Auto && stats.ConeVariableSideSize > 0 && 2 * stats.ConeVariableSideSize <= stats.FreeScalarSideSize)
             compiled = model.Compile(new ModelSettings { Side = FormulationSide.ConeVariables, Solver = settings });
         var first = SolveCompiled(compiled, clock, problem, iteration, bs);
         bool otherSideAffordable = first.Statistics.Side == FormulationSide.ConeVariables
