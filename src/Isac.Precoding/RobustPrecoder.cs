@@ -44,7 +44,7 @@ public static class RobustPrecoder
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
         var clock = Stopwatch.StartNew();
-        var runner = new SdpRunner(settings.Solver, cancellation, settings.Side) { OnCompiled = onCompiled, Log = solverLog };
+        var runner = new SdpRunner(settings.Solver, cancellation, settings.Side, DesignCatalog.Of(settings.Scheme).SymbolLevel ? 0.5 : 1.0) { OnCompiled = onCompiled, Log = solverLog };
         var (space, reduction) = SubspaceReduction.Plan(network, settings.SubspaceReduction, DesignCatalog.Of(settings.Scheme).NotReducibleBecause);
         solverLog?.WriteLine($"coordinates: {reduction.Summary()}");
         var context = new DesignContext(network, settings, runner, new Random.RandomSource(settings.Recovery.Seed), space);
