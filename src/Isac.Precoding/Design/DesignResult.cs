@@ -96,7 +96,8 @@ public sealed record DesignResult
 
 /// <summary>How transmittable beamformers were obtained from the relaxed covariances.</summary>
 /// <param name="Method"><c>eigenvector</c> (every W_k rank one), or the candidate that won:
-/// <c>eigenvector-rescaled</c>, <c>matched</c> (w_k = W_k h_k*/√(h_kᵀW_kh_k*)), <c>zero-forcing</c> or <c>randomization</c>.</param>
+/// <c>eigenvector-truncated</c> (the principal components at the relaxation's powers, when they meet the targets up to
+/// the rank-one tolerance), <c>eigenvector-rescaled</c>, <c>matched</c> (w_k = W_k h_k*/√(h_kᵀW_kh_k*)), <c>zero-forcing</c> or <c>randomization</c>.</param>
 /// <param name="LargestEigenvalueRatio">max over k of λ₂/λ₁ of W_k (0 for exactly rank one).</param>
 /// <param name="CandidatesTried">Candidates whose powers were fitted (1 when rank one).</param>
 /// <param name="CandidatesFeasible">Candidates that met the SINR targets within the power budgets.</param>
