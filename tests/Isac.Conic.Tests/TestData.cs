@@ -22,6 +22,11 @@ public static class TestData
         Environment.GetEnvironmentVariable("SDPLIB_DIR") is { Length: > 0 } d
             ? d : Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "sdplib"));
 
+    /// <summary>The seven further SDPLIB problems: SDPLIB_EXTRA_DIR, else ../shared/sdplib-extra.</summary>
+    public static string SdplibExtraDir =>
+        Environment.GetEnvironmentVariable("SDPLIB_EXTRA_DIR") is { Length: > 0 } d
+            ? d : Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "sdplib-extra"));
+
     /// <summary>Paper A's instances: ISAC_SDP_DIR, else ../shared/isac-sdp.</summary>
     public static string IsacSdpDir =>
         Environment.GetEnvironmentVariable("ISAC_SDP_DIR") is { Length: > 0 } d
@@ -45,6 +50,12 @@ public sealed class SdplibFactAttribute : FactAttribute
 public sealed class SdplibTheoryAttribute : TheoryAttribute
 {
     public SdplibTheoryAttribute() => Skip = TestData.SkipUnlessPresent(TestData.SdplibDir, "SDPLIB_DIR");
+}
+
+/// <summary>A theory over the sdplib-extra folder: skipped with a message when it is missing outside CI.</summary>
+public sealed class SdplibExtraTheoryAttribute : TheoryAttribute
+{
+    public SdplibExtraTheoryAttribute() => Skip = TestData.SkipUnlessPresent(TestData.SdplibExtraDir, "SDPLIB_EXTRA_DIR");
 }
 
 /// <summary>A fact that needs the isac-sdp folder: skipped with a message when it is missing outside CI.</summary>

@@ -23,7 +23,7 @@ public static class SdpCommand
     private static Command CreateSolve()
     {
         var file = new Argument<FileInfo>("FILE") { Description = "The problem, SDPA sparse format (.dat-s)" };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object (status, objectives, iterations, solveSeconds, dimacs) instead of the log" };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object (status, termination reason, objectives, gaps, accuracy, iterations, solveSeconds, dimacs) instead of the log" };
         var tol = new Option<double?>("--tol") { Description = "Relative gap and feasibility tolerance (default 1e-8)" };
         var maxIter = new Option<int?>("--max-iter") { Description = "Iteration limit (default 100)" };
         var timeLimit = new Option<double?>("--time-limit") { Description = "Time limit in seconds inside the solver (default none)" };
@@ -116,8 +116,12 @@ public static class SdpCommand
             w.WriteStartObject();
             w.WriteString("file", name);
             w.WriteString("status", s.Status.ToString());
+            w.WriteString("termination", s.Termination.ToString());
             w.WriteNumberOrNull("primalObjective", s.PrimalObjective);
             w.WriteNumberOrNull("dualObjective", s.DualObjective);
+            w.WriteNumberOrNull("objectiveGap", s.ObjectiveGap);
+            w.WriteNumberOrNull("complementarityGap", s.ComplementarityGap);
+            w.WriteNumberOrNull("accuracy", s.Accuracy);
             w.WriteNumberOrNull("relativeGap", s.RelativeGap);
             w.WriteNumber("iterations", s.Iterations);
             w.WriteNumber("solveSeconds", s.SolveTime.TotalSeconds);
@@ -127,6 +131,7 @@ public static class SdpCommand
             w.WriteNumber("constraints", problem.ConstraintCount);
             w.WriteString("blocks", string.Join(" ", problem.Cones.Select(c => c.IsMatrix ? c.Size : -c.Size)));
             w.WriteString("backend", s.Backend);
+            w.WriteString("algorithm", s.Algorithm);
             w.WriteEndObject();
         }
         output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));

@@ -77,7 +77,12 @@ internal abstract class ConeBlock
     /// <summary>R ← the complementarity right-hand side: for the predictor σμ·(inverse) − X; for the
     /// corrector, which is computed as a correction to the predictor, only σμ·(inverse) minus
     /// Mehrotra's second-order term from DXa, DZa.</summary>
-    public abstract void ComplementarityRhs(double sigmaMu, bool corrector, Isac.Conic.LinearAlgebra.IDenseKernels kernels);
+    /// <param name="sigmaMu">The centring target σμ (0 for the predictor).</param>
+    /// <param name="corrector">Whether this is the corrector's correction.</param>
+    /// <param name="kernels">The dense kernels.</param>
+    /// <param name="affineDy">For the corrector, the predictor's Δy when its ΔZ_a is Σ Δy_i A_i alone (no
+    /// dual residual in it), so that a block can use the structure of its data; else empty.</param>
+    public abstract void ComplementarityRhs(double sigmaMu, bool corrector, ReadOnlySpan<double> affineDy, Isac.Conic.LinearAlgebra.IDenseKernels kernels);
 
     /// <summary>result ← H(v).</summary>
     public abstract void ApplyH(ReadOnlySpan<double> v, Span<double> result, Isac.Conic.LinearAlgebra.IDenseKernels kernels);
@@ -92,12 +97,23 @@ internal abstract class ConeBlock
     }
 
     /// <summary>Largest α with (X or Z) + α d in the cone (∞ if unbounded), using the factor from <see cref="PrepareScaling"/>.</summary>
-    public abstract double MaxStep(double[] d, bool primal, Isac.Conic.LinearAlgebra.IDenseKernels kernels);
+    /// <param name="d">The direction (ΔX or ΔZ).</param>
+    /// <param name="primal">Whether it moves X (else Z).</param>
+    /// <param name="kernels">The dense kernels.</param>
+    /// <param name="exact">Compute it exactly (a PSD block otherwise bounds it by Lanczos): asked for when a
+    /// step from the estimate failed the interior test.</param>
+    public abstract double MaxStep(double[] d, bool primal, Isac.Conic.LinearAlgebra.IDenseKernels kernels, bool exact = false);
 
-    /// <summary>True if v is strictly inside the cone (a Cholesky test for PSD).</summary>
-    public abstract bool IsInterior(double[] v, Isac.Conic.LinearAlgebra.IDenseKernels kernels);
+    /// <summary>True if v is strictly inside the cone (a Cholesky test for PSD); <paramref name="primal"/>
+    /// says whether v is a candidate X or a candidate Z (a block may factorise the two differently).</summary>
+    public abstract bool IsInterior(double[] v, bool primal, Isac.Conic.LinearAlgebra.IDenseKernels kernels);
 
-    /// <summary>The smallest cone eigenvalue of v (λ_min for PSD, min entry for LP, x₀ − ‖x̄‖ for SOC).</summary>
+    /// <summary>Called once the step whose candidates the last <see cref="IsInterior"/> calls tested has been
+    /// taken (a PSD block keeps their factors for the next scaling).</summary>
+    public virtual void AcceptStep() { }
+
+    /// <summary>The smallest cone eigenvalue of v (λ_min for PSD, min entry for LP, x₀ − ‖x̄‖ for SOC), or
+    /// any positive number when v is known to be interior (only the negative part is ever used).</summary>
     public abstract double MinEigenvalue(double[] v, Isac.Conic.LinearAlgebra.IDenseKernels kernels);
 
     /// <summary>Adds this block's Schur complement entries for global row j into row j of

@@ -39,16 +39,16 @@ internal sealed class FreeBlock : VectorConeBlock
 
     public override bool PrepareScaling(IDenseKernels kernels) => true;
 
-    public override void ComplementarityRhs(double sigmaMu, bool corrector, IDenseKernels kernels) => Array.Clear(R);
+    public override void ComplementarityRhs(double sigmaMu, bool corrector, ReadOnlySpan<double> affineDy, IDenseKernels kernels) => Array.Clear(R);
 
     public override void ApplyH(ReadOnlySpan<double> v, Span<double> result, IDenseKernels kernels) => result.Slice(0, Size).Clear();
 
     public override void ApplyHToAdjoint(ReadOnlySpan<double> y, double[]? extra, Span<double> result, IDenseKernels kernels) =>
         result.Slice(0, Size).Clear();
 
-    public override double MaxStep(double[] d, bool primal, IDenseKernels kernels) => double.PositiveInfinity;
+    public override double MaxStep(double[] d, bool primal, IDenseKernels kernels, bool exact = false) => double.PositiveInfinity;
 
-    public override bool IsInterior(double[] v, IDenseKernels kernels) => true;
+    public override bool IsInterior(double[] v, bool primal, IDenseKernels kernels) => true;
 
     /// <summary>No cone constraint: nothing to violate.</summary>
     public override double MinEigenvalue(double[] v, IDenseKernels kernels) => double.PositiveInfinity;

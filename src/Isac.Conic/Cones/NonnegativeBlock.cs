@@ -51,7 +51,7 @@ internal sealed class NonnegativeBlock : VectorConeBlock
         return true;
     }
 
-    public override void ComplementarityRhs(double sigmaMu, bool corrector, IDenseKernels kernels)
+    public override void ComplementarityRhs(double sigmaMu, bool corrector, ReadOnlySpan<double> affineDy, IDenseKernels kernels)
     {
         for (int k = 0; k < Size; k++)
         {
@@ -67,7 +67,7 @@ internal sealed class NonnegativeBlock : VectorConeBlock
         }
     }
 
-    public override double MaxStep(double[] d, bool primal, IDenseKernels kernels)
+    public override double MaxStep(double[] d, bool primal, IDenseKernels kernels, bool exact = false)
     {
         double[] v = primal ? X : Z;
         double alpha = double.PositiveInfinity;
@@ -81,7 +81,7 @@ internal sealed class NonnegativeBlock : VectorConeBlock
         return alpha;
     }
 
-    public override bool IsInterior(double[] v, IDenseKernels kernels) => ArrayMath.AllPositive(v);
+    public override bool IsInterior(double[] v, bool primal, IDenseKernels kernels) => ArrayMath.AllPositive(v);
 
     public override double MinEigenvalue(double[] v, IDenseKernels kernels) => ArrayMath.Min(v);
 

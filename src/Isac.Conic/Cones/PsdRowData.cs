@@ -43,6 +43,11 @@ internal sealed class PsdRowData
 
     public int Rank => Weights.Length;
 
+    /// <summary>For sparse data that is also of low rank (gpp's all-ones row e eᵀ), that factorisation: kept
+    /// beside the entries, which the Schur complement and A(·) use (its (uᵀXu)(uᵀZ⁻¹u) entries would lose
+    /// digits), for the products X A_i Z⁻¹ = Σ d (X u)(Z⁻¹u)ᵀ of the direction, n² instead of 4n³.</summary>
+    public PsdRowData? LowRankShadow { get; set; }
+
     /// <summary>Sparse data with diagonal entries only (a selector or a weighted trace).</summary>
     public bool HasDiagonalEntriesOnly()
     {
@@ -147,9 +152,17 @@ internal sealed class PsdRowData
         return a;
     }
 
+    /// <summary>Whether the low-rank shadow is the cheaper form for A(·) and S + αA_i: dense on a large
+    /// support (gpp's e eᵀ: n² scattered entries against rank × n² contiguous ones).</summary>
+    private bool UseShadow(int n) => LowRankShadow is { } sh && FullV.Length > 2L * sh.Rank * n;
+
     /// <summary>⟨A_i, S⟩ for a full symmetric n×n S.</summary>
     public double Dot(ReadOnlySpan<double> s, int n)
     {
+        if (UseShadow(n))
+        {
+            return LowRankShadow!.Dot(s, n);
+        }
         switch (Kind)
         {
             case PsdDataKind.Sparse:
@@ -176,17 +189,89 @@ internal sealed class PsdRowData
         }
     }
 
+    private int[]? _flatUpper;
+    private int _flatOrder;
+    private int[]? _flatFull;
+    private int _flatFullOrder;
+
+    /// <summary>FullP·n + FullQ, the positions of the expanded entries in a dense n×n array (cached).</summary>
+    private int[] FlatFull(int n)
+    {
+        if (_flatFull is null || _flatFullOrder != n)
+        {
+            var flat = new int[FullV.Length];
+            for (int e = 0; e < flat.Length; e++)
+            {
+                flat[e] = FullP[e] * n + FullQ[e];
+            }
+            _flatFull = flat;
+            _flatFullOrder = n;
+        }
+        return _flatFull;
+    }
+
+    /// <summary>⟨A_i, S⟩ for S whose upper triangle holds S_pq + S_qp above the diagonal and S_pp on it (a
+    /// general S folded once for many rows): Σ_e V_e S[p_e, q_e] over the upper entries of sparse data,
+    /// upper-triangle row dots for dense data.</summary>
+    public double DotFoldedUpper(ReadOnlySpan<double> s, int n)
+    {
+        if (Kind == PsdDataKind.Dense)
+        {
+            double t = 0;
+            for (int p = 0; p < n; p++)
+            {
+                t += LinearAlgebra.ManagedKernels.Dot(Dense.AsSpan(p * n + p, n - p), s.Slice(p * n + p, n - p));
+            }
+            return t;
+        }
+        if (_flatUpper is null || _flatOrder != n)
+        {
+            var flat = new int[P.Length];
+            for (int e = 0; e < flat.Length; e++)
+            {
+                flat[e] = P[e] * n + Q[e];
+            }
+            _flatUpper = flat;
+            _flatOrder = n;
+        }
+        int[] f = _flatUpper;
+        double[] v = V;
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int k = 0;
+        for (; k + 3 < f.Length; k += 4)
+        {
+            s0 += v[k] * s[f[k]];
+            s1 += v[k + 1] * s[f[k + 1]];
+            s2 += v[k + 2] * s[f[k + 2]];
+            s3 += v[k + 3] * s[f[k + 3]];
+        }
+        for (; k < f.Length; k++)
+        {
+            s0 += v[k] * s[f[k]];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
     /// <summary>S ← S + α A_i.</summary>
     public void AddTo(Span<double> s, int n, double alpha)
     {
+        if (UseShadow(n))
+        {
+            LowRankShadow!.AddTo(s, n, alpha);
+            return;
+        }
         switch (Kind)
         {
             case PsdDataKind.Sparse:
-                for (int e = 0; e < FullV.Length; e++)
+            {
+                int[] flat = FlatFull(n);
+                double[] fv = FullV;
+                for (int e = 0; e < flat.Length; e++)
                 {
-                    s[FullP[e] * n + FullQ[e]] += alpha * FullV[e];
+                    s[flat[e]] += alpha * fv[e];
                 }
                 break;
+            }
             case PsdDataKind.Dense:
                 LinearAlgebra.ManagedKernels.Axpy(alpha, Dense, s.Slice(0, n * n));
                 break;

@@ -135,7 +135,7 @@ internal sealed class SecondOrderBlock : VectorConeBlock
         result[0] = d;
     }
 
-    public override void ComplementarityRhs(double sigmaMu, bool corrector, IDenseKernels kernels)
+    public override void ComplementarityRhs(double sigmaMu, bool corrector, ReadOnlySpan<double> affineDy, IDenseKernels kernels)
     {
         int n = Size;
         var sv = new double[n];
@@ -180,7 +180,7 @@ internal sealed class SecondOrderBlock : VectorConeBlock
         }
     }
 
-    public override double MaxStep(double[] d, bool primal, IDenseKernels kernels) => MaxStepInCone(primal ? X : Z, d);
+    public override double MaxStep(double[] d, bool primal, IDenseKernels kernels, bool exact = false) => MaxStepInCone(primal ? X : Z, d);
 
     /// <summary>Largest α ≥ 0 with x + α d in the cone, for x strictly inside: the first root of
     /// det(x + α d) = a α² + 2 b α + c, or where x₀ + α d₀ reaches 0.</summary>
@@ -222,7 +222,7 @@ internal sealed class SecondOrderBlock : VectorConeBlock
         return best;
     }
 
-    public override bool IsInterior(double[] v, IDenseKernels kernels) => v[0] > 0 && Det(v) > 0;
+    public override bool IsInterior(double[] v, bool primal, IDenseKernels kernels) => v[0] > 0 && Det(v) > 0;
 
     public override double MinEigenvalue(double[] v, IDenseKernels kernels)
     {

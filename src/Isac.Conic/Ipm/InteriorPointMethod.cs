@@ -35,7 +35,7 @@ internal static class InteriorPointMethod
         double gamma = double.IsFinite(reduction) && reduction > 0 ? reduction : 0.5;
         bool feasible = m.PrimalInfeasibility < 0.1 * s.PrimalFeasibilityTolerance
                         && m.DualInfeasibility < 0.1 * s.DualFeasibilityTolerance;
-        double sigma = feasible && ap > 0.2 && ad > 0.2 && ap + ad > 1 && m.RelativeGap > 1e-6 && gamma < 1
+        double sigma = feasible && ap > 0.2 && ad > 0.2 && ap + ad > 1 && m.ComplementarityGap > 1e-6 && gamma < 1
             ? Math.Pow(gamma, ap + ad)
             : Math.Min(gamma, 0.9);
         if (m.PrimalInfeasibility < 0.9 * s.PrimalFeasibilityTolerance && m.DualInfeasibility < 0.9 * s.DualFeasibilityTolerance)
@@ -48,6 +48,9 @@ internal static class InteriorPointMethod
     /// <summary>Iterations without halving the best distance to the tolerances before giving up.</summary>
     private const int StallIterations = 8;
 
+    /// <summary>The same, once the best point is within 10× of every tolerance.</summary>
+    private const int NearStallIterations = 3;
+
     public static ConicSolution Run(ConicProblem problem, SolverSettings settings, TextWriter? log, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
@@ -58,29 +61,63 @@ internal static class InteriorPointMethod
         }
         var kernels = DenseKernels.Select(settings.Backend, largestOrder);
         int threads = settings.EffectiveThreads;
-        if (kernels is OpenBlasKernels ob)
+        var schurKernels = DenseKernels.SelectForSchur(settings.Backend, problem.ConstraintCount, kernels);
+        foreach (var k in new[] { kernels, schurKernels })
         {
-            // The Schur complement is parallel by columns; OpenBLAS threads inside would oversubscribe.
-            ob.SetThreads(1);
+            if (k is OpenBlasKernels ob)
+            {
+                // The Schur complement is parallel by columns; OpenBLAS threads inside would oversubscribe.
+                ob.SetThreads(1);
+            }
         }
+        string backendName = DenseKernels.Describe(kernels, schurKernels);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
         var model = InternalModel.Build(problem, settings.DetectLowRank);
         var logger = new IterationLogger(log, settings.Verbosity);
-        logger.Banner(problem, model, kernels.Name, threads);
-
-        var state = new IpmState(model, kernels, settings.PrimalFeasibilityTolerance, settings.DualFeasibilityTolerance);
+        var state = new IpmState(model, kernels, settings.PrimalFeasibilityTolerance, settings.DualFeasibilityTolerance, settings.SparseDualSlack, parallel);
+        logger.Banner(problem, model, backendName, threads);
+        // Dual scaling where the structure calls for it (max-cut relaxations); if it breaks down or ends
+        // far from the tolerances, the primal-dual method runs from its own start.
+        if (settings.DualScaling && DualScalingMethod.TryCreate(model, kernels, schurKernels) is { } dualScaling)
+        {
+            logger.Algorithm("dual scaling (one PSD block, sparse aggregate pattern, rank-one diagonal rows)");
+            int dsIterations = dualScaling.Run(state, settings, logger, ct,
+                () => settings.TimeLimit is { } tl && clock.Elapsed >= tl);
+            if (dsIterations >= 0)
+            {
+                var dsMeasures = state.ComputeResiduals();
+                var dsStatus = dsMeasures.IsOptimal(settings) ? SolverStatus.Solved
+                    : dsMeasures.IsOptimal(settings with
+                    {
+                        RelativeGapTolerance = Math.Min(0.5, 1000 * settings.RelativeGapTolerance),
+                        PrimalFeasibilityTolerance = Math.Min(0.5, 1000 * settings.PrimalFeasibilityTolerance),
+                        DualFeasibilityTolerance = Math.Min(0.5, 1000 * settings.DualFeasibilityTolerance),
+                    }) ? SolverStatus.ReducedAccuracy : (SolverStatus?)null;
+                if (dsStatus is { } st)
+                {
+                    var ds = SolutionBuilder.Build(model, state, st, st == SolverStatus.Solved ? TerminationReason.Converged : TerminationReason.Stall,
+                        dsMeasures, dsIterations, clock.Elapsed, kernels, backendName) with { Algorithm = "dual-scaling" };
+                    logger.Summary(ds);
+                    return ds with { SolveTime = clock.Elapsed };
+                }
+            }
+            logger.Algorithm("dual scaling ended far from the tolerances: primal-dual from the start");
+        }
         state.SetInitialPoint();
-        var schur = new SchurComplement(model.M);
+        var schur = new SchurComplement(model.M, schurKernels, settings.SchurShiftAttempts);
         int m = model.M;
         var rhs = new double[m];
         var dy = new double[m];
         var dyAffine = new double[m];
         SolverStatus? status = null;
+        TerminationReason? reason = null;
         int iter = 0;
         int stalls = 0;
         double bestQuality = double.PositiveInfinity;
         int bestIter = 0;
         double progressAnchor = double.PositiveInfinity;
+        double stagnationAnchor = double.PositiveInfinity;
+        int movingIter = 0;
         double primalRayAnchor = double.PositiveInfinity, dualRayAnchor = double.PositiveInfinity;
         double alphaP = 0, alphaD = 0;
         Measures measures;
@@ -88,18 +125,25 @@ internal static class InteriorPointMethod
         {
             // A free variable in no row with a nonzero cost: (D) has F y = c_f with F = 0 there, so it
             // is infeasible, and x_f along that variable is the ray (A x = 0, ⟨C, x⟩ > 0).
-            status = SolverStatus.DualInfeasible;
+            (status, reason) = (SolverStatus.DualInfeasible, TerminationReason.UnboundedFreeVariable);
         }
-        while (status is null)
+        // Every exit of the loop names its reason; the status of a breakdown (stall, short steps, a
+        // failed factorisation or step) is decided after the loop from the best point kept.
+        while (reason is null)
         {
             measures = state.ComputeResiduals();
             logger.Row(iter, measures, alphaP, alphaD);
             if (measures.IsOptimal(settings))
             {
-                status = SolverStatus.Solved;
+                (status, reason) = (SolverStatus.Solved, TerminationReason.Converged);
                 break;
             }
             double quality = measures.Quality(settings);
+            if (double.IsNaN(quality))
+            {
+                reason = TerminationReason.NonFinite;
+                break;
+            }
             if (quality < bestQuality)
             {
                 // CSDP's safeguard: remember the best iterate, return it if the iteration stalls.
@@ -109,12 +153,12 @@ internal static class InteriorPointMethod
             double primalRay = state.PrimalInfeasibilityRatio(), dualRay = state.DualInfeasibilityRatio();
             if (primalRay < settings.InfeasibilityTolerance)
             {
-                status = SolverStatus.PrimalInfeasible;
+                (status, reason) = (SolverStatus.PrimalInfeasible, TerminationReason.PrimalInfeasibilityCertificate);
                 break;
             }
             if (dualRay < settings.InfeasibilityTolerance)
             {
-                status = SolverStatus.DualInfeasible;
+                (status, reason) = (SolverStatus.DualInfeasible, TerminationReason.DualInfeasibilityCertificate);
                 break;
             }
             // Progress is toward optimality or toward an infeasibility certificate: an iterate running
@@ -141,33 +185,49 @@ internal static class InteriorPointMethod
             {
                 bestIter = iter;
             }
-            if (iter - bestIter >= StallIterations && bestQuality < 1e6)
+            if (quality < 0.9 * stagnationAnchor)
             {
+                stagnationAnchor = quality;
+                movingIter = iter;
+            }
+            // Within 10× of every tolerance, three iterations without halving the distance already mean a
+            // stall: what is left there is the rounding of the direction (ss30: primal infeasibility held at
+            // 1.8e-8 while the gaps went on shrinking, for 8 more iterations at 0.15 s each).
+            // And three iterations without a tenth off the distance while only one measure is left above its
+            // tolerance: qap6's objective gap held at 8e-6 for good (y grows where the primal has no
+            // interior) once the complementarity and both infeasibilities had converged.
+            if ((iter - bestIter >= StallIterations && bestQuality < 1e6)
+                || (iter - bestIter >= NearStallIterations && bestQuality <= 10)
+                || (iter - movingIter >= NearStallIterations && measures.MeasuresMet(settings) >= 3))
+            {
+                reason = TerminationReason.Stall;
                 break;
             }
             if (iter >= settings.MaxIterations)
             {
-                status = SolverStatus.MaxIterations;
+                (status, reason) = (SolverStatus.MaxIterations, TerminationReason.IterationLimit);
                 break;
             }
             if (settings.TimeLimit is { } limit && clock.Elapsed >= limit)
             {
-                status = SolverStatus.TimeLimit;
+                (status, reason) = (SolverStatus.TimeLimit, TerminationReason.TimeLimit);
                 break;
             }
             if (ct.IsCancellationRequested)
             {
-                status = SolverStatus.Cancelled;
+                (status, reason) = (SolverStatus.Cancelled, TerminationReason.Cancelled);
                 break;
             }
             if (!state.PrepareScaling())
             {
+                reason = TerminationReason.IterateNotInterior;
                 break;
             }
             schur.Form(model.Blocks, model.RowBlocks, model.MaxStored, kernels, parallel);
             state.Free?.AddToSchur(schur.Matrix);
-            if (!schur.Factorize(kernels) || state.Free?.Factor(schur, kernels) == false)
+            if (!schur.Factorize() || state.Free?.Factor(schur, kernels) == false)
             {
+                reason = schur.NonFinite ? TerminationReason.NonFinite : TerminationReason.SchurNotPositiveDefinite;
                 break;
             }
             state.ComputeHRd(parallel);
@@ -187,33 +247,42 @@ internal static class InteriorPointMethod
             state.Corrector(sigma * measures.Mu, schur, rhs, dyAffine, dy, parallel);
             apMax = state.MaxStep(primal: true, parallel);
             adMax = state.MaxStep(primal: false, parallel);
+            if (double.IsNaN(apMax) || double.IsNaN(adMax))
+            {
+                reason = TerminationReason.NonFinite;
+                break;
+            }
             alphaP = Math.Min(1, gamma * apMax);
             alphaD = Math.Min(1, gamma * adMax);
             if (!state.TakeStep(alphaP, alphaD, dy))
             {
+                reason = TerminationReason.StepFailure;
                 break;
             }
             iter++;
             stalls = alphaP < 1e-6 && alphaD < 1e-6 ? stalls + 1 : 0;
             if (stalls >= 3)
             {
+                reason = TerminationReason.ShortSteps;
                 break;
             }
         }
         measures = state.ComputeResiduals();
         if (status is null or SolverStatus.MaxIterations or SolverStatus.TimeLimit or SolverStatus.Cancelled
-            && measures.Quality(settings) > bestQuality)
+            && !(measures.Quality(settings) <= bestQuality))
         {
             state.RestoreBest();
             measures = state.ComputeResiduals();
         }
+        // A breakdown returns the best point: usable (ReducedAccuracy) when every measure is within 1000×
+        // its tolerance, the scale-free objective gap included.
         status ??= measures.IsOptimal(settings with
         {
             RelativeGapTolerance = Math.Min(0.5, 1000 * settings.RelativeGapTolerance),
             PrimalFeasibilityTolerance = Math.Min(0.5, 1000 * settings.PrimalFeasibilityTolerance),
             DualFeasibilityTolerance = Math.Min(0.5, 1000 * settings.DualFeasibilityTolerance),
         }) ? SolverStatus.ReducedAccuracy : SolverStatus.NumericalError;
-        var solution = SolutionBuilder.Build(model, state, status.Value, iter, clock.Elapsed, kernels);
+        var solution = SolutionBuilder.Build(model, state, status.Value, reason.Value, measures, iter, clock.Elapsed, kernels, backendName);
         logger.Summary(solution);
         return solution with { SolveTime = clock.Elapsed };
     }

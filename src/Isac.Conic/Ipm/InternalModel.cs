@@ -151,6 +151,17 @@ internal sealed class InternalModel
                             data[k] = detected[k] ?? data[k];
                         }
                     }
+                    else
+                    {
+                        // Not adopted for the Schur complement, still used for the direction's products.
+                        for (int k = 0; k < data.Count; k++)
+                        {
+                            if (detected[k] is { } shadow && data[k].Kind == PsdDataKind.Sparse)
+                            {
+                                data[k].LowRankShadow = shadow;
+                            }
+                        }
+                    }
                     lowRank += data.Count(d => d.Kind == PsdDataKind.LowRank);
                     userBlocks[b] = new UserBlock(blocks.Count);
                     blocks.Add(new PsdBlock(cone.Size, data.ToArray()));

@@ -12,9 +12,15 @@ internal sealed class IpmState
     private readonly double[][] _hrd;
     private readonly double[] _rp;
     private readonly double[] _ax;
-    private double _normA;
+    private readonly double _normA;
     private double _maxRowNorm;
-    private double _normC;
+    private readonly double _normC;
+
+    // The denominators of the infeasibility measures (DIMACS errors 1 and 3): 1 + ‖a‖∞, 1 + ‖C‖max;
+    // and whether one objective vanishes identically (C = 0, or a = 0 / no rows: optimum 0, see Measures).
+    private readonly double _primalScale;
+    private readonly double _dualScale;
+    private readonly bool _objectiveVanishes;
 
     private readonly double _primalTolerance;
     private readonly double _dualTolerance;
@@ -28,7 +34,8 @@ internal sealed class IpmState
     private readonly double[] _h;
     private readonly double[] _dxf;
 
-    public IpmState(InternalModel model, IDenseKernels kernels, double primalTolerance, double dualTolerance)
+    public IpmState(InternalModel model, IDenseKernels kernels, double primalTolerance, double dualTolerance, bool sparseDual = true,
+                    ParallelOptions? parallel = null)
     {
         _free = FreeVariableSystem.Create(model.Blocks, model.M);
         _freeOffset = new int[model.Blocks.Length];
@@ -53,6 +60,7 @@ internal sealed class IpmState
         foreach (var b in model.Blocks)
         {
             b.Kernels = kernels;
+            (b as PsdBlock)?.DecideSparseDual(sparseDual, parallel);
         }
         Y = new double[model.M];
         _rp = new double[model.M];
@@ -65,6 +73,21 @@ internal sealed class IpmState
             c2 += ConeBlock.Dot(b.C, b.C);
         }
         _normC = Math.Sqrt(c2);
+        double aMax = 0, cMax = 0;
+        foreach (double v in model.Rhs)
+        {
+            aMax = Math.Max(aMax, Math.Abs(v));
+        }
+        foreach (var b in model.Blocks)
+        {
+            foreach (double v in b.C)
+            {
+                cMax = Math.Max(cMax, Math.Abs(v));
+            }
+        }
+        _primalScale = 1 + aMax;
+        _dualScale = 1 + cMax;
+        _objectiveVanishes = aMax == 0 || cMax == 0;
     }
 
     public double[] Y { get; }
@@ -105,10 +128,6 @@ internal sealed class IpmState
         _bestY.CopyTo(Y, 0);
     }
 
-    public double NormRhs => _normA;
-
-    public double NormC => _normC;
-
     private ConeBlock[] Blocks => _model.Blocks;
 
     /// <summary>CSDP's start: X = α I, Z = β I, y = 0 with α = n·max_i (1+|a_i|)/(1+‖A_i‖),
@@ -146,11 +165,12 @@ internal sealed class IpmState
     public Measures ComputeResiduals()
     {
         Array.Clear(_ax);
-        double pobj = 0, xz = 0, rd2 = 0;
+        double pobj = 0, xz = 0, rd2 = 0, primalTerms = 0;
         foreach (var b in Blocks)
         {
             b.ApplyA(b.X, _ax);
             pobj += ConeBlock.Dot(b.C, b.X);
+            primalTerms += Measures.AbsoluteDot(b.C, b.X);
             xz += ConeBlock.Dot(b.X, b.Z);
             // R_d = Aᵀy − C − Z
             for (int k = 0; k < b.StoredLength; k++)
@@ -167,9 +187,13 @@ internal sealed class IpmState
             rp2 += _rp[i] * _rp[i];
             dobj += _model.Rhs[i] * Y[i];
         }
-        return new Measures(pobj, dobj, Math.Sqrt(rp2) / (1 + _normA), Math.Sqrt(rd2) / (1 + _normC),
-            Math.Abs(xz) / (1 + Math.Abs(pobj) + Math.Abs(dobj)), xz / Math.Max(1, _model.Degree));
+        double scale = Measures.ObjectiveScale(pobj, dobj, primalTerms, Measures.AbsoluteDot(_model.Rhs, Y), _objectiveVanishes);
+        return new Measures(pobj, dobj, Math.Sqrt(rp2) / _primalScale, Math.Sqrt(rd2) / _dualScale,
+            Math.Abs(pobj - dobj) / scale, Math.Abs(xz) / scale, xz / Math.Max(1, _model.Degree));
     }
+
+    /// <summary>Whether one objective vanishes identically (see <see cref="Measures"/>).</summary>
+    public bool ObjectiveVanishes => _objectiveVanishes;
 
     /// <summary>(‖Aᵀy − Z‖/‖A‖) / (−aᵀy/‖a‖): small when y is a ray proving (P) infeasible.</summary>
     public double PrimalInfeasibilityRatio()
@@ -258,7 +282,7 @@ internal sealed class IpmState
         {
             rd2 += ConeBlock.Dot(block.Rd, block.Rd);
         }
-        _useRd = Math.Sqrt(rd2) > 1e-3 * _dualTolerance * (1 + _normC);
+        _useRd = Math.Sqrt(rd2) > 1e-3 * _dualTolerance * _dualScale;
         ForBlocks(parallel, b =>
         {
             var block = Blocks[b];
@@ -323,7 +347,7 @@ internal sealed class IpmState
         ForBlocks(parallel, b =>
         {
             var block = Blocks[b];
-            block.ComplementarityRhs(sigmaMu, corrector, _kernels);
+            block.ComplementarityRhs(sigmaMu, corrector, corrector && !_useRd && dyBase is not null ? dyBase : default, _kernels);
             for (int k = 0; k < block.StoredLength; k++)
             {
                 block.Work[k] = useRd ? block.R[k] - _hrd[b][k] : block.R[k];
@@ -370,7 +394,7 @@ internal sealed class IpmState
     {
         if (_free is null)
         {
-            schur.Solve(g, dy, _kernels);
+            schur.Solve(g, dy);
         }
         else
         {
@@ -418,9 +442,14 @@ internal sealed class IpmState
         // 1e-3 of the primal tolerance, or of the iterate's own primal residual while that is larger: a
         // step leaves (1 − α) r_p + α e, so refining e far below r_p buys nothing (paper A's instances
         // spent two operator applications per iteration on it, 3 GEMMs per block each).
-        double target = 1e-3 * Math.Max(_primalTolerance * (1 + _normA), Norm(_rp));
+        double target = 1e-3 * Math.Max(_primalTolerance * _primalScale, Norm(_rp));
         if (err <= target)
         {
+            return;
+        }
+        if (_free is null)
+        {
+            RefineByConjugateGradients(schur, rp, dy, e, err, target, parallel);
             return;
         }
         _bestDx ??= Blocks.Select(b => new double[b.StoredLength]).ToArray();
@@ -490,6 +519,103 @@ internal sealed class IpmState
 
     private double[][]? _bestDx;
     private double[][]? _bestDz;
+
+    /// <summary>
+    /// The same refinement by conjugate gradients on M_op δ = −e (M_op: Δy ↦ A(H(AᵀΔy)), symmetric positive
+    /// definite) preconditioned by the factor of M. Each step applies the operator once, as a stationary
+    /// refinement step does, but converges where that one diverges: near the end M's factor can be too
+    /// inaccurate for δ = −M⁻¹e to shrink e (control2's primal infeasibility jumped from 2e-12 to 2e-8 in
+    /// one step, gpp100's to 1e-6). Used without free variables (their augmented system is indefinite);
+    /// the best direction by the measured residual is kept.
+    /// </summary>
+    private void RefineByConjugateGradients(SchurComplement schur, double[] rp, double[] dy, double[] e, double err, double target,
+                                            ParallelOptions parallel)
+    {
+        int m = rp.Length;
+        _bestDx ??= Blocks.Select(b => new double[b.StoredLength]).ToArray();
+        _bestDz ??= Blocks.Select(b => new double[b.StoredLength]).ToArray();
+        var bestDy = (double[])dy.Clone();
+        for (int b = 0; b < Blocks.Length; b++)
+        {
+            Blocks[b].DX.CopyTo(_bestDx[b], 0);
+            Blocks[b].DZ.CopyTo(_bestDz[b], 0);
+        }
+        double bestErr = err;
+        var r = new double[m];
+        for (int i = 0; i < m; i++)
+        {
+            r[i] = -e[i];
+        }
+        var z = new double[m];
+        var dir = new double[m];
+        var q = new double[m];
+        var step = new double[m];
+        var none = Array.Empty<double>();
+        schur.Solve(r, z);
+        z.CopyTo(dir, 0);
+        double rz = Dot(r, z);
+        int lastImprovement = 0;
+        for (int k = 1; k <= 12 && k - lastImprovement < 3 && bestErr > target; k++)
+        {
+            // q = A(H(Aᵀ dir)), with W = H(Aᵀ dir) kept per block in Work.
+            ForBlocks(parallel, b => Blocks[b].ApplyHToAdjoint(dir, null, Blocks[b].Work, _kernels));
+            Array.Clear(q);
+            foreach (var block in Blocks)
+            {
+                block.ApplyA(block.Work, q);
+            }
+            double pq = Dot(dir, q);
+            if (!(pq > 0) || !(rz > 0))
+            {
+                break;
+            }
+            double alpha = rz / pq;
+            for (int i = 0; i < m; i++)
+            {
+                dy[i] += alpha * dir[i];
+                step[i] = alpha * dir[i];
+                r[i] -= alpha * q[i];
+            }
+            ForBlocks(parallel, b =>
+            {
+                var block = Blocks[b];
+                block.AddAdjoint(step, block.DZ);
+                for (int t = 0; t < block.StoredLength; t++)
+                {
+                    block.DX[t] -= alpha * block.Work[t];
+                }
+            });
+            err = DirectionResidual(rp, dy, e, none);
+            if (err < bestErr)
+            {
+                if (err < 0.9 * bestErr)
+                {
+                    lastImprovement = k;
+                }
+                bestErr = err;
+                for (int b = 0; b < Blocks.Length; b++)
+                {
+                    Blocks[b].DX.CopyTo(_bestDx[b], 0);
+                    Blocks[b].DZ.CopyTo(_bestDz[b], 0);
+                }
+                dy.CopyTo(bestDy, 0);
+            }
+            schur.Solve(r, z);
+            double rzNext = Dot(r, z);
+            double beta = rzNext / rz;
+            rz = rzNext;
+            for (int i = 0; i < m; i++)
+            {
+                dir[i] = z[i] + beta * dir[i];
+            }
+        }
+        for (int b = 0; b < Blocks.Length; b++)
+        {
+            _bestDx[b].CopyTo(Blocks[b].DX, 0);
+            _bestDz[b].CopyTo(Blocks[b].DZ, 0);
+        }
+        bestDy.CopyTo(dy, 0);
+    }
 
     /// <summary>e ← r_p − A(ΔX) (free blocks included) and, with free variables, e_f ← h − F Δy;
     /// returns ‖(e, e_f)‖.</summary>
@@ -563,34 +689,16 @@ internal sealed class IpmState
         }
     }
 
-    /// <summary>X += α_p ΔX, (y, Z) += α_d (Δy, ΔZ), shortening the steps if a Cholesky test fails.</summary>
+    /// <summary>X += α_p ΔX, (y, Z) += α_d (Δy, ΔZ), shortening the steps if a Cholesky test fails. The
+    /// first failure of a block's candidate means its Lanczos bound missed the smallest eigenvalue (a
+    /// warm start can): that block's step is then computed exactly before shortening by 0.8 further.</summary>
     public bool TakeStep(double ap, double ad, double[] dy)
     {
-        for (int attempt = 0; attempt < 8; attempt++)
+        bool recomputed = false;
+        for (int attempt = 0; attempt < 9; attempt++)
         {
-            bool ok = true;
-            foreach (var b in Blocks)
-            {
-                for (int k = 0; k < b.StoredLength; k++)
-                {
-                    b.Work[k] = b.X[k] + ap * b.DX[k];
-                }
-                if (!b.IsInterior(b.Work, _kernels))
-                {
-                    ok = false;
-                    break;
-                }
-                for (int k = 0; k < b.StoredLength; k++)
-                {
-                    b.Work[k] = b.Z[k] + ad * b.DZ[k];
-                }
-                if (!b.IsInterior(b.Work, _kernels))
-                {
-                    ok = false;
-                    break;
-                }
-            }
-            if (ok)
+            var (failed, primal) = FirstExterior(ap, ad);
+            if (failed is null)
             {
                 foreach (var b in Blocks)
                 {
@@ -604,12 +712,55 @@ internal sealed class IpmState
                 {
                     Y[i] += ad * dy[i];
                 }
+                foreach (var b in Blocks)
+                {
+                    b.AcceptStep();
+                }
                 return true;
+            }
+            if (!recomputed)
+            {
+                recomputed = true;
+                double exact = 0.95 * failed.MaxStep(primal ? failed.DX : failed.DZ, primal, _kernels, exact: true);
+                if (primal)
+                {
+                    ap = Math.Min(0.8 * ap, exact);
+                }
+                else
+                {
+                    ad = Math.Min(0.8 * ad, exact);
+                }
+                continue;
             }
             ap *= 0.8;
             ad *= 0.8;
         }
         return false;
+    }
+
+    /// <summary>The first block whose candidate X + α_p ΔX (primal) or Z + α_d ΔZ fails its interior test, or null.</summary>
+    private (ConeBlock? Block, bool Primal) FirstExterior(double ap, double ad)
+    {
+        foreach (var b in Blocks)
+        {
+            for (int k = 0; k < b.StoredLength; k++)
+            {
+                b.Work[k] = b.X[k] + ap * b.DX[k];
+            }
+            if (!b.IsInterior(b.Work, primal: true, _kernels))
+            {
+                return (b, true);
+            }
+            for (int k = 0; k < b.StoredLength; k++)
+            {
+                b.Work[k] = b.Z[k] + ad * b.DZ[k];
+            }
+            if (!b.IsInterior(b.Work, primal: false, _kernels))
+            {
+                return (b, false);
+            }
+        }
+        return (null, false);
     }
 
     private static double Dot(double[] a, double[] b) => ManagedKernels.Dot(a, b);

@@ -7,8 +7,8 @@ namespace Isac.Conic.Ipm;
 /// <summary>Maps the internal iterate back to the user's blocks and signs, scales certificates and computes the DIMACS errors.</summary>
 internal static class SolutionBuilder
 {
-    public static ConicSolution Build(InternalModel model, IpmState state, SolverStatus status, int iterations,
-                                      TimeSpan elapsed, IDenseKernels kernels)
+    public static ConicSolution Build(InternalModel model, IpmState state, SolverStatus status, TerminationReason reason,
+                                      Measures measures, int iterations, TimeSpan elapsed, IDenseKernels kernels, string backendName)
     {
         var problem = model.Problem;
         double sign = model.Sign;
@@ -73,6 +73,7 @@ internal static class SolutionBuilder
         double userP = sign * xScale * pobj, userD = sign * yScale * dobj;
 
         var dimacs = Dimacs(model, state, kernels, xScale, yScale);
+        bool certificate = status is SolverStatus.PrimalInfeasible or SolverStatus.DualInfeasible;
         return new ConicSolution
         {
             Status = status,
@@ -84,7 +85,11 @@ internal static class SolutionBuilder
             Iterations = iterations,
             SolveTime = elapsed,
             Dimacs = dimacs with { ObjectiveGap = (userP - userD) / (1 + Math.Abs(userP) + Math.Abs(userD)) },
-            Backend = kernels.Name,
+            Backend = backendName,
+            Termination = reason,
+            ObjectiveGap = certificate ? double.NaN : measures.ObjectiveGap,
+            ComplementarityGap = certificate ? double.NaN : measures.ComplementarityGap,
+            Accuracy = certificate ? double.NaN : measures.Accuracy,
         };
     }
 

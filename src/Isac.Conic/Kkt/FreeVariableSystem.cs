@@ -145,7 +145,7 @@ internal sealed class FreeVariableSystem
         {
             Array.Clear(_work);
             Scatter(k, 1.0, _work);
-            schur.Solve(_work, _v.AsSpan(k * m, m), kernels);
+            schur.Solve(_work, _v.AsSpan(k * m, m));
         }
         double maxDiag = 0;
         for (int k = 0; k < n; k++)
@@ -194,7 +194,7 @@ internal sealed class FreeVariableSystem
         {
             Scatter(k, _theta * h[k], _work);
         }
-        schur.Solve(_work, dy, kernels);
+        schur.Solve(_work, dy);
         for (int k = 0; k < n; k++)
         {
             _residual[k] = h[k] - Gather(k, dy);

@@ -15,9 +15,18 @@ internal sealed class SchurComplement
     private readonly double[] _factor;
     private readonly double[] _residual;
 
-    public SchurComplement(int m)
+    private readonly int _shiftAttempts;
+    private readonly IDenseKernels _kernels;
+
+    /// <param name="m">The number of rows.</param>
+    /// <param name="kernels">The dense kernels that factorise and solve it (see DenseKernels.SelectForSchur).</param>
+    /// <param name="shiftAttempts">Factorisations tried with a growing diagonal shift after the plain one
+    /// fails (tests set 0 to see a failure reported).</param>
+    public SchurComplement(int m, IDenseKernels kernels, int shiftAttempts = 5)
     {
         _m = m;
+        _kernels = kernels;
+        _shiftAttempts = shiftAttempts;
         _matrix = new double[m * m];
         _factor = new double[m * m];
         _residual = new double[m];
@@ -27,6 +36,10 @@ internal sealed class SchurComplement
     public double Shift { get; private set; }
 
     public double[] Matrix => _matrix;
+
+    /// <summary>Whether the last <see cref="Factorize"/> failed on non-finite entries (not on a lack of
+    /// positive definiteness).</summary>
+    public bool NonFinite { get; private set; }
 
     private SchurScratch? _scratch;
     private bool _timed;
@@ -93,19 +106,20 @@ internal sealed class SchurComplement
     }
 
     /// <summary>Cholesky of M, shifting the diagonal by growing multiples of its largest entry if needed.</summary>
-    public bool Factorize(IDenseKernels kernels)
+    public bool Factorize()
     {
         double maxDiag = 0;
         for (int i = 0; i < _m; i++)
         {
             maxDiag = Math.Max(maxDiag, Math.Abs(_matrix[i * _m + i]));
         }
-        if (!double.IsFinite(maxDiag))
+        NonFinite = !double.IsFinite(maxDiag);
+        if (NonFinite)
         {
             return false;
         }
         Shift = 0;
-        for (int attempt = 0; attempt < 6; attempt++)
+        for (int attempt = 0; attempt <= _shiftAttempts; attempt++)
         {
             _matrix.CopyTo(_factor, 0);
             if (Shift > 0)
@@ -115,7 +129,7 @@ internal sealed class SchurComplement
                     _factor[i * _m + i] += Shift;
                 }
             }
-            if (kernels.Cholesky(_factor, _m))
+            if (_kernels.Cholesky(_factor, _m))
             {
                 return true;
             }
@@ -125,15 +139,15 @@ internal sealed class SchurComplement
     }
 
     /// <summary>x ← M⁻¹ b with one refinement step against the unshifted M.</summary>
-    public void Solve(ReadOnlySpan<double> b, Span<double> x, IDenseKernels kernels)
+    public void Solve(ReadOnlySpan<double> b, Span<double> x)
     {
         b.CopyTo(x);
-        kernels.CholeskySolve(_factor, _m, x);
+        _kernels.CholeskySolve(_factor, _m, x);
         for (int i = 0; i < _m; i++)
         {
             _residual[i] = b[i] - ManagedKernels.Dot(_matrix.AsSpan(i * _m, _m), x);
         }
-        kernels.CholeskySolve(_factor, _m, _residual);
+        _kernels.CholeskySolve(_factor, _m, _residual);
         for (int i = 0; i < _m; i++)
         {
             x[i] += _residual[i];

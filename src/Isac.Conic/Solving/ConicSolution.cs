@@ -36,10 +36,36 @@ public sealed record ConicSolution
     /// <summary>The six DIMACS error measures at the returned point.</summary>
     public required DimacsErrors Dimacs { get; init; }
 
+    /// <summary>The method that produced the result: "primal-dual" (HKM, predictor-corrector) or
+    /// "dual-scaling" (chosen for one PSD block with a sparse pattern and rank-one diagonal rows).</summary>
+    public string Algorithm { get; init; } = "primal-dual";
+
     /// <summary>The dense kernel backend that ran ("managed" or "openblas").</summary>
     public required string Backend { get; init; }
 
-    /// <summary>Relative duality gap |⟨C,X⟩ − aᵀy| / (1 + |⟨C,X⟩| + |aᵀy|) at the returned point.</summary>
+    /// <summary>What ended the iteration (the breakdown behind a <see cref="SolverStatus.ReducedAccuracy"/>
+    /// or <see cref="SolverStatus.NumericalError"/>, the limit, or <see cref="TerminationReason.Converged"/>).</summary>
+    public TerminationReason Termination { get; init; }
+
+    /// <summary>The scale-free objective gap |⟨C,X⟩ − aᵀy| / D at the returned point, with
+    /// D = max(|⟨C,X⟩| + |aᵀy|, min(S_C, S_a), 10⁻³·max(S_C, S_a)), S_C = Σ_k |C_k X_k|, S_a = Σ_i |a_i y_i|
+    /// (the size of the objectives' terms, for an optimum of 0; CSDP's 1 added only when C or a vanishes
+    /// identically; docs/solver.md, "Termination"); NaN for an
+    /// infeasibility certificate. <see cref="SolverStatus.Solved"/> means this, <see cref="ComplementarityGap"/>
+    /// and both infeasibilities met their tolerances.</summary>
+    public double ObjectiveGap { get; init; } = double.NaN;
+
+    /// <summary>⟨X, Z⟩ over the same denominator as <see cref="ObjectiveGap"/>; NaN for a certificate.</summary>
+    public double ComplementarityGap { get; init; } = double.NaN;
+
+    /// <summary>The accuracy reached: the largest of <see cref="ObjectiveGap"/>, <see cref="ComplementarityGap"/>
+    /// and the relative primal and dual infeasibilities (DIMACS errors 1 and 3) at the returned point;
+    /// NaN for a certificate. At most the tolerances for <see cref="SolverStatus.Solved"/>, at most 1000×
+    /// them for <see cref="SolverStatus.ReducedAccuracy"/>.</summary>
+    public double Accuracy { get; init; } = double.NaN;
+
+    /// <summary>CSDP's relative duality gap |⟨C,X⟩ − aᵀy| / (1 + |⟨C,X⟩| + |aᵀy|) at the returned point (for
+    /// comparison with other solvers; it is absolute for small objectives, see <see cref="ObjectiveGap"/>).</summary>
     public double RelativeGap =>
         Math.Abs(PrimalObjective - DualObjective) / (1 + Math.Abs(PrimalObjective) + Math.Abs(DualObjective));
 }

@@ -43,6 +43,19 @@ public sealed record SolverSettings
     /// (CSDP's 1e-8 on ‖Aᵀy − Z‖ / (−aᵀy), and likewise for X). Default 1e-8.</summary>
     public double InfeasibilityTolerance { get; init; } = 1e-8;
 
+    /// <summary>Factorisations of the Schur complement tried with a growing diagonal shift after the plain
+    /// one fails (5, shifts 1e-14 to 1e-6 of the largest diagonal entry; the tests set 0 to see a failure
+    /// reported).</summary>
+    internal int SchurShiftAttempts { get; init; } = 5;
+
+    /// <summary>Whether a PSD block with a sparse aggregate pattern may factorise Z sparsely (true; the tests
+    /// switch it off to compare with the dense path).</summary>
+    internal bool SparseDualSlack { get; init; } = true;
+
+    /// <summary>Whether the dual-scaling method may run where the structure calls for it (true; the tests
+    /// switch it off to compare with the primal-dual method).</summary>
+    internal bool DualScaling { get; init; } = true;
+
     /// <summary>The default settings.</summary>
     public static SolverSettings Default { get; } = new();
 

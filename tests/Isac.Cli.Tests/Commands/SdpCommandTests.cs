@@ -63,6 +63,22 @@ public class SdpCommandTests
     }
 
     [NeedsSdplibFact]
+    public void Solve_Json_NamesTheTerminationReasonAndTheAccuracy()
+    {
+        var solved = JsonDocument.Parse(CliRunner.Run("sdp", "solve", Theta1, "--json").Out).RootElement;
+        Assert.Equal("Converged", solved.GetProperty("termination").GetString());
+        Assert.InRange(solved.GetProperty("accuracy").GetDouble(), 0, 1e-8);
+        Assert.InRange(solved.GetProperty("objectiveGap").GetDouble(), 0, 1e-8);
+        Assert.InRange(solved.GetProperty("complementarityGap").GetDouble(), 0, 1e-8);
+        var limited = JsonDocument.Parse(CliRunner.Run("sdp", "solve", Theta1, "--json", "--max-iter", "2").Out).RootElement;
+        Assert.Equal("MaxIterations", limited.GetProperty("status").GetString());
+        Assert.Equal("IterationLimit", limited.GetProperty("termination").GetString());
+        Assert.True(limited.GetProperty("accuracy").GetDouble() > 1e-8);
+        var log = CliRunner.Run("sdp", "solve", Theta1, "--max-iter", "2");
+        Assert.Contains("status: MaxIterations (iteration limit)", log.Out);
+    }
+
+    [NeedsSdplibFact]
     public void Solve_Json_PrintsOneObjectWithTheRequiredFields()
     {
         var r = CliRunner.Run("sdp", "solve", Theta1, "--json", "--threads", "1", "--max-iter", "50");

@@ -147,7 +147,7 @@ public class PsdBlockTests
         z.CopyTo(block.Z, 0);
         var k = ManagedKernels.Instance;
         Assert.True(block.PrepareScaling(k));
-        block.ComplementarityRhs(mu, corrector: false, k);
+        block.ComplementarityRhs(mu, corrector: false, default, k);
         Assert.True(block.R.Max(Math.Abs) < Tolerances.Factorization * block.X.Max(Math.Abs));
     }
 }

@@ -130,7 +130,7 @@ public class VectorConeTests
             lp.Z[k] = mu / lp.X[k];
         }
         Assert.True(lp.PrepareScaling(K));
-        lp.ComplementarityRhs(mu, corrector: false, K);
+        lp.ComplementarityRhs(mu, corrector: false, default, K);
         Assert.True(lp.R.Max(Math.Abs) < Tolerances.Factorization);
 
         // Second-order cone: x ∘ z = μe when z = μ x⁻¹ = μ J x / det(x).
@@ -141,7 +141,7 @@ public class VectorConeTests
             soc.Z[k] = mu * (k == 0 ? soc.X[0] : -soc.X[k]) / det;
         }
         Assert.True(soc.PrepareScaling(K));
-        soc.ComplementarityRhs(mu, corrector: false, K);
+        soc.ComplementarityRhs(mu, corrector: false, default, K);
         Assert.True(soc.R.Max(Math.Abs) < Tolerances.Factorization * soc.X.Max(Math.Abs));
     }
 

@@ -22,7 +22,7 @@ public class LanczosStepTests
     [InlineData(20, 1u)]
     [InlineData(64, 2u)]
     [InlineData(130, 3u)]
-    public void SmallestEigenvalue_RandomDirection_IsALowerBoundWithin1e3(int n, ulong seed)
+    public void SmallestEigenvalue_RandomDirection_IsALowerBoundWithin2Percent(int n, ulong seed)
     {
         var rng = new DeterministicRandom(seed);
         var d = RandomData.Symmetric(rng, n);
@@ -30,7 +30,29 @@ public class LanczosStepTests
         double lambda = new LanczosStep(n, 40).SmallestEigenvalue(l, d);
         Assert.False(double.IsNaN(lambda), "Lanczos did not settle in 40 steps");
         Assert.True(lambda <= exact + Tolerances.Factorization * Math.Abs(exact), $"{lambda:R} above λ_min = {exact:R}");
-        Assert.True(lambda >= exact - 2e-3 * Math.Abs(exact), $"{lambda:R} too far below λ_min = {exact:R}");
+        // Accepted at a Ritz residual of 1 % of |θ|: θ − r is within 2 % of λ_min.
+        Assert.True(lambda >= exact - 2e-2 * Math.Abs(exact), $"{lambda:R} too far below λ_min = {exact:R}");
+    }
+
+    [Fact]
+    public void WarmStart_FromTheLastRitzVector_StillBoundsFromBelow()
+    {
+        // Two nearby directions (the predictor's and the corrector's): the second run starts from the
+        // first's Ritz vector; both values are lower bounds within 2 %.
+        var rng = new DeterministicRandom(9);
+        int n = 90;
+        var d1 = RandomData.Symmetric(rng, n);
+        var noise = RandomData.Symmetric(rng, n);
+        var d2 = d1.Zip(noise, (a, b) => a + 0.01 * b).ToArray();
+        var (l, exact1) = Case(new DeterministicRandom(10), n, d1);
+        var (_, exact2) = Case(new DeterministicRandom(10), n, d2);
+        var lanczos = new LanczosStep(n, 60);
+        double first = lanczos.SmallestEigenvalue(l, d1, slot: 0);
+        double second = lanczos.SmallestEigenvalue(l, d2, slot: 0);
+        foreach (var (value, exact) in new[] { (first, exact1), (second, exact2) })
+        {
+            Assert.True(value <= exact + 1e-10 * Math.Abs(exact) && value >= exact - 2e-2 * Math.Abs(exact), $"{value:R} against {exact:R}");
+        }
     }
 
     [Fact]
