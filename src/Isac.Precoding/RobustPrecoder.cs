@@ -72,6 +72,8 @@ public static class RobustPrecoder
         var solution = design.Solution();
         if (solution.Streams is { } relaxed && design is IRankReducible reducible && settings.Recovery.RankReduction > 0
             && BeamformerRecovery.LargestEigenvalueRatio(relaxed) > settings.Recovery.RankOneTolerance
+            && !BeamformerRecovery.PrincipalSuffices(network, settings.Scheme.Mode(), relaxed, solution.UserGamma, context.Radius(settings.Scheme.Mode()),
+                settings.Robustness == RobustnessModel.Exact, settings.Recovery)
             && reducible.ReduceRank(settings.Recovery.RankReduction))
             solution = design.Solution();
         var mode = settings.Scheme.Mode();

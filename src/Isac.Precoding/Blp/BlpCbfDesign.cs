@@ -166,30 +166,33 @@ internal sealed class BlpCbfDesign : DesignSkeleton, IRankReducible
             if (crb.Objective is not null) model.Add(crb.Objective <= Bounds[m] * (1 + slack));
             double g = GammaRatio[m] * (1 - slack);
             Expression objective = Expr.Constant(0.0);
-            Variable? leakVar = null, intraVar = null, interVar = null;
+            ScaledScalar? leakVar = null, intraVar = null, interVar = null;
+            double leakUnit = C.Normalized(limits.LeakageMax), interferenceUnit = C.Normalized(limits.InterferenceMax);
             if (_j > 1)
             {
-                leakVar = ModelVariables.NonNegative(model, "P_leak");
-                model.Add(leakVar <= _leakCap[m]);
-                DesignConstraints.AddLeakage(model, Space, m, Expr.Sum(w), leakVar);
-                interVar = ModelVariables.NonNegative(model, "I_inter");
-                model.Add(interVar <= _interCap);
-                AddInterCell(model, m, w, interVar);
-                objective = leakVar * (1 / C.Normalized(limits.LeakageMax)) + interVar * (1 / ((_j - 1) * C.Normalized(limits.InterferenceMax)));
+                var leak = ScaledScalar.NonNegative(model, "P_leak", leakUnit);
+                leak.AtMost(model, _leakCap[m]);
+                DesignConstraints.AddLeakage(model, Space, m, Expr.Sum(w), leak.Value);
+                var inter = ScaledScalar.NonNegative(model, "I_inter", interferenceUnit);
+                inter.AtMost(model, _interCap);
+                AddInterCell(model, m, w, inter.Value);
+                objective = leak.Variable + inter.Variable * (1.0 / (_j - 1));
+                (leakVar, interVar) = (leak, inter);
             }
             if (_joint) AddJointSinr(model, m, w, g);
             else
             {
-                intraVar = ModelVariables.NonNegative(model, "I_intra");
-                model.Add(intraVar <= _intraCap[m]);
-                AddCappedSinr(model, m, w, g, intraVar);
-                objective = objective + intraVar * (1 / C.Normalized(limits.InterferenceMax));
+                var intra = ScaledScalar.NonNegative(model, "I_intra", interferenceUnit);
+                intra.AtMost(model, _intraCap[m]);
+                AddCappedSinr(model, m, w, g, intra.Value);
+                objective = objective + intra.Variable;
+                intraVar = intra;
             }
             model.Minimize(objective);
             return s => new BResult(Space.Covariance(m, Sum(w.Select(x => s.Value(x)))) * C.Network.TransmitPower,
-                leakVar is null ? _leakCap[m] : Math.Min(_leakCap[m], Math.Max(s.Scalar(leakVar), 0)),
-                intraVar is null ? _intraCap[m] : Math.Min(_intraCap[m], Math.Max(s.Scalar(intraVar), 0)),
-                interVar is null ? 0 : Math.Min(_interCap, Math.Max(s.Scalar(interVar), 0)));
+                leakVar is not { } lv ? _leakCap[m] : Math.Min(_leakCap[m], Math.Max(lv.Read(s), 0)),
+                intraVar is not { } iv ? _intraCap[m] : Math.Min(_intraCap[m], Math.Max(iv.Read(s), 0)),
+                interVar is not { } ev ? 0 : Math.Min(_interCap, Math.Max(ev.Read(s), 0)));
         }, (m, r) =>
         {
             _current[m] = r.Covariance;

@@ -129,10 +129,10 @@ internal sealed class BlpCompDesign : DesignSkeleton, IRankReducible
         double slack = C.Settings.Alternating.Slack;
         if (crb.Objective is not null) model.Add(crb.Objective <= Bounds.Max() * (1 + slack));
         double g = GammaRatio * (1 - slack);
-        var cap = ModelVariables.NonNegative(model, "I_comp");
-        AddCappedSinr(model, w, u => g * (cap + C.Noise), cap);
-        model.Minimize(cap * (1 / C.Noise));
-        return s => Math.Max(s.Scalar(cap), 0);
+        var cap = ScaledScalar.NonNegative(model, "I_comp", C.Noise);
+        AddCappedSinr(model, w, u => g * (cap.Value + C.Noise), cap.Value);
+        model.Minimize(cap.Variable);
+        return s => Math.Max(cap.Read(s), 0);
     }, (_, cap) => _cap = cap);
 
     protected override IterationRecord Record(int iteration)

@@ -195,6 +195,10 @@ public static class DesignResultWriter
             w.WriteNumber("schurComplementSize", s.SchurSize);
             w.WriteString("side", s.Side);
             w.WriteNumber("realScalars", s.RealScalars);
+            if (double.IsFinite(s.Accuracy)) w.WriteNumber("accuracy", s.Accuracy);
+            else w.WriteNull("accuracy");
+            w.WriteString("termination", s.Termination);
+            w.WriteBoolean("used", s.Used);
             w.WriteEndObject();
         }
         w.WriteEndArray();

@@ -63,7 +63,10 @@ internal sealed class SdpRunner(SolverSettings settings, CancellationToken cance
         clock.Restart();
         var other = first.Statistics.Side == FormulationSide.ConeVariables ? FormulationSide.FreeScalars : FormulationSide.ConeVariables;
         var second = SolveCompiled(model.Compile(new ModelSettings { Side = other, Solver = settings }), clock, problem, iteration, bs, "-retry");
-        return failed || Inaccuracy(second) < Inaccuracy(first) ? second : first;
+        bool secondStands = failed || Inaccuracy(second) < Inaccuracy(first);
+        int discarded = _records.Count - (secondStands ? 2 : 1);
+        _records[discarded] = _records[discarded] with { Used = false };
+        return secondStands ? second : first;
     }
 
     /// <summary>An answer of reduced accuracy is tried on the other side too when that side's m is at most this many times larger …</summary>
@@ -72,11 +75,12 @@ internal sealed class SdpRunner(SolverSettings settings, CancellationToken cance
     /// <summary>… or at most this (a fraction of a second).</summary>
     private const int CheapSize = 400;
 
-    /// <summary>How far an answer is from the solver's tolerances: 0 for Optimal, else the largest DIMACS error (∞ when unusable).</summary>
+    /// <summary>How far an answer is from the solver's tolerances: 0 for Optimal, else the solver's accuracy reached (its
+    /// scale-free gaps and relative infeasibilities; ∞ when unusable).</summary>
     private static double Inaccuracy(ModelSolution s) => s.Status switch
     {
         ModelStatus.Optimal => 0,
-        ModelStatus.OptimalInaccurate => s.Statistics.Dimacs is { } d ? d.ToArray().Max(Math.Abs) : double.MaxValue,
+        ModelStatus.OptimalInaccurate => double.IsFinite(s.SolverSolution.Accuracy) ? s.SolverSolution.Accuracy : double.MaxValue,
         _ => double.PositiveInfinity,
     };
 
@@ -89,7 +93,7 @@ internal sealed class SdpRunner(SolverSettings settings, CancellationToken cance
         _records.Add(new SolveRecord(problem, iteration, bs, solution.Status.ToString(), solution.Statistics.Iterations,
             clock.Elapsed.TotalSeconds, solution.Statistics.SchurComplementSize,
             solution.Statistics.Side == FormulationSide.ConeVariables ? "cone-variables" : "free-scalars",
-            solution.Statistics.FreeScalarSideSize));
+            solution.Statistics.FreeScalarSideSize, solution.SolverSolution.Accuracy, solution.SolverSolution.Termination.ToString()));
         return solution;
     }
 }
