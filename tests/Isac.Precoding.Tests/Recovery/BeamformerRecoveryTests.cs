@@ -106,7 +106,8 @@ public class BeamformerRecoveryTests
         var outcome = BeamformerRecovery.Recover(network, CoordinationMode.Comp, streams, gamma, 0, false, new RecoverySettings(Randomizations: 4), new DeterministicRandom(1));
 
         Assert.True(outcome.Report.LargestEigenvalueRatio > 1e-6);
-        Assert.Equal(8, outcome.Report.CandidatesTried);
+        // Rank one up to 10⁻⁴ and the principal components meet the targets: they are taken without trying the others.
+        Assert.Equal(("eigenvector-truncated", 1), (outcome.Report.Method, outcome.Report.CandidatesTried));
         var transmitted = outcome.Beamformers!.Select(w => w.OuterProduct(w.Conjugate())).Aggregate((a, b) => a + b);
         var achieved = Isac.Precoding.Evaluation.SensingMetrics.RcrbDeg(network.Scene, CoordinationMode.Comp, transmitted);
         Assert.True(achieved.Max() <= relaxed.Max() * (1 + 1e-4), $"{outcome.Report.Method}: {achieved.Max()} against the relaxation's {relaxed.Max()}");
