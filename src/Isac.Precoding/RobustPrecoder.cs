@@ -2,13 +2,11 @@ using System.Diagnostics;
 using Complex = System.Numerics.Complex;
 using Isac.Modeling.Compilation;
 using Isac.Physics;
-using Isac.Precoding.Blp;
 using Isac.Precoding.Design;
 using Isac.Precoding.Evaluation;
 using Isac.Precoding.Network;
 using Isac.Precoding.Recovery;
 using Isac.Precoding.Sdp;
-using Isac.Precoding.Slp;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Isac.Precoding;
@@ -35,7 +33,8 @@ public static class RobustPrecoder
     /// <param name="settings">Scheme, γ, δ, ρ, robustness model, algorithm and solver settings.</param>
     /// <param name="cancellation">Stops the design between (and inside) solves.</param>
     /// <param name="onCompiled">Optional: sees every compiled convex problem (name, model) before it is solved,
-    /// e.g. to export it in SDPA format.</param>
+    /// e.g. to export it in SDPA format. Names read <c>P1.B-it2-bs2</c>; a second attempt on the other side of the
+    /// duality (after numerical trouble) ends in <c>-retry</c>.</param>
     /// <param name="solverLog">Optional: where each problem's statistics and the solver's log are written
     /// (the solver's own verbosity is <see cref="DesignSettings.Solver"/>).</param>
     public static DesignResult Design(IsacNetwork network, DesignSettings settings, CancellationToken cancellation = default,
@@ -45,8 +44,10 @@ public static class RobustPrecoder
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
         var clock = Stopwatch.StartNew();
-        var runner = new SdpRunner(settings.Solver, cancellation) { OnCompiled = onCompiled, Log = solverLog };
-        var context = new DesignContext(network, settings, runner, new Random.RandomSource(settings.Recovery.Seed));
+        var runner = new SdpRunner(settings.Solver, cancellation, settings.Side, DesignCatalog.Of(settings.Scheme).SymbolLevel ? 0.5 : 1.0) { OnCompiled = onCompiled, Log = solverLog };
+        var (space, reduction) = SubspaceReduction.Plan(network, settings.SubspaceReduction, DesignCatalog.Of(settings.Scheme).NotReducibleBecause);
+        solverLog?.WriteLine($"coordinates: {reduction.Summary()}");
+        var context = new DesignContext(network, settings, runner, new Random.RandomSource(settings.Recovery.Seed), space);
         int units = settings.Scheme.Mode() == CoordinationMode.Cbf ? network.Cells : 1;
 
         var tradeoff = Tradeoff.Pure(settings.Rho, units);
@@ -55,10 +56,10 @@ public static class RobustPrecoder
         {
             var sensing = Create(context, Tradeoff.Pure(1, units));
             var sensingRun = sensing.Run(settings.Alternating, cancellation);
-            if (!sensingRun.HasSolution) return Failed(settings, sensingRun, runner, clock, "the ρ = 1 design for NF_R: ");
+            if (!sensingRun.HasSolution) return Failed(settings, sensingRun, runner, clock, "the ρ = 1 design for NF_R: ", reduction);
             var communication = Create(context, Tradeoff.Pure(0, units));
             var communicationRun = communication.Run(settings.Alternating, cancellation);
-            if (!communicationRun.HasSolution) return Failed(settings, communicationRun, runner, clock, "the ρ = 0 design for NF_C: ");
+            if (!communicationRun.HasSolution) return Failed(settings, communicationRun, runner, clock, "the ρ = 0 design for NF_C: ", reduction);
             var nfR = sensing.Solution().UnitCrb;
             var nfC = communication.Solution().UnitGamma;
             tradeoff = new Tradeoff(settings.Rho, nfR, nfC);
@@ -67,10 +68,12 @@ public static class RobustPrecoder
 
         var design = Create(context, tradeoff);
         var run = design.Run(settings.Alternating, cancellation);
-        if (!run.HasSolution) return Failed(settings, run, runner, clock, "");
+        if (!run.HasSolution) return Failed(settings, run, runner, clock, "", reduction);
         var solution = design.Solution();
         if (solution.Streams is { } relaxed && design is IRankReducible reducible && settings.Recovery.RankReduction > 0
             && BeamformerRecovery.LargestEigenvalueRatio(relaxed) > settings.Recovery.RankOneTolerance
+            && !BeamformerRecovery.PrincipalSuffices(network, settings.Scheme.Mode(), relaxed, solution.UserGamma, context.Radius(settings.Scheme.Mode()),
+                settings.Robustness == RobustnessModel.Exact, settings.Recovery)
             && reducible.ReduceRank(settings.Recovery.RankReduction))
             solution = design.Solution();
         var mode = settings.Scheme.Mode();
@@ -88,6 +91,7 @@ public static class RobustPrecoder
             Solves = runner.Records,
             Converged = run.Converged,
             NormalizationFactors = factors,
+            Reduction = reduction,
         };
 
         AchievedMetrics achieved;
@@ -118,7 +122,7 @@ public static class RobustPrecoder
         else
         {
             if (design is IRefinableDesign refinable && settings.Refinement.MaxIterations > 0)
-                refinement = Refine(refinable, settings.Refinement);
+                refinement = refinable.Refine(settings.Refinement);
             precoders = design.Solution().Symbols!;
             achieved = PrecoderEvaluation.Symbol(network, mode, precoders, settings.Delta);
         }
@@ -139,67 +143,12 @@ public static class RobustPrecoder
         };
     }
 
-    /// <summary>
-    /// The refinement; with <see cref="RefinementCaps.Best"/> and a design with caps, run from the same symbols under
-    /// Algorithm 1's caps and under the limits of (P3), keeping the frame whose largest RCRB is lower.
-    /// </summary>
-    private static RefinementReport Refine(IRefinableDesign design, RefinementSettings settings)
-    {
-        if (!design.HasRefinementCaps) return RefineOnce(design, settings, "");
-        if (settings.Caps != RefinementCaps.Best)
-        {
-            design.Caps = settings.Caps;
-            return RefineOnce(design, settings, CapsName(settings.Caps));
-        }
-        var start = design.Checkpoint();
-        design.Caps = RefinementCaps.Algorithm;
-        var algorithm = RefineOnce(design, settings, CapsName(RefinementCaps.Algorithm));
-        var afterAlgorithm = design.Checkpoint();
-        design.Restore(start);
-        design.Caps = RefinementCaps.Limits;
-        var limits = RefineOnce(design, settings, CapsName(RefinementCaps.Limits));
-        if (limits.FinalRcrbDeg.Max() <= algorithm.FinalRcrbDeg.Max()) return limits;
-        design.Restore(afterAlgorithm);
-        return algorithm;
-    }
+    private static DesignSkeleton Create(DesignContext context, Tradeoff tradeoff) => DesignCatalog.Of(context.Settings.Scheme).Create(context, tradeoff);
 
-    private static string CapsName(RefinementCaps caps) => caps == RefinementCaps.Limits ? "limits" : "algorithm";
-
-    /// <summary>Convex-concave steps until the largest RCRB improves by less than the tolerance (a failed step stops, keeping the symbols before it).</summary>
-    private static RefinementReport RefineOnce(IRefinableDesign design, RefinementSettings settings, string caps)
+    private static DesignResult Failed(DesignSettings settings, AlternatingOutcome run, SdpRunner runner, Stopwatch clock, string prefix,
+        ReductionReport reduction) => new()
     {
-        var unrefined = design.TransmittedRcrbDeg();
-        double previous = unrefined.Max();
-        var history = new List<double[]>();
-        for (int step = 1; step <= settings.MaxIterations; step++)
-        {
-            var outcome = design.Refine(step);
-            if (!outcome.Ok)
-            {
-                string what = outcome.Infeasible ? $"{outcome.Problem} is infeasible" : $"the solver failed on {outcome.Problem} ({outcome.Detail})";
-                return new RefinementReport(step - 1, unrefined, history, false, $"refinement step {step}: {what}; the symbols of step {step - 1} stand", caps);
-            }
-            var now = design.TransmittedRcrbDeg();
-            history.Add(now);
-            double current = now.Max();
-            if (!(previous - current > settings.RelativeTolerance * previous))
-                return new RefinementReport(step, unrefined, history, true, "", caps);
-            previous = current;
-        }
-        return new RefinementReport(settings.MaxIterations, unrefined, history, false, "", caps);
-    }
-
-    private static AlternatingDesign Create(DesignContext context, Tradeoff tradeoff) => context.Settings.Scheme switch
-    {
-        PrecodingScheme.BlpCbf => new BlpCbfDesign(context, tradeoff),
-        PrecodingScheme.BlpComp => new BlpCompDesign(context, tradeoff),
-        PrecodingScheme.SlpCbf => new SlpCbfDesign(context, tradeoff),
-        PrecodingScheme.SlpComp => new SlpCompDesign(context, tradeoff),
-        _ => throw new ArgumentOutOfRangeException(nameof(context), context.Settings.Scheme, "unknown scheme"),
-    };
-
-    private static DesignResult Failed(DesignSettings settings, AlternatingOutcome run, SdpRunner runner, Stopwatch clock, string prefix) => new()
-    {
+        Reduction = reduction,
         Status = run.Status,
         Message = prefix + run.Message,
         FailedIteration = run.FailedIteration,

@@ -44,11 +44,21 @@ public static class PrecodeCommand
         var randomizations = new Option<int>("--randomizations") { Description = "Block level: Gaussian randomisation draws when the relaxation is not rank one (default 32)", DefaultValueFactory = _ => 32 };
         var timeLimit = new Option<double>("--time-limit") { Description = "Seconds the solver may spend on each convex problem (default 300)", DefaultValueFactory = _ => 300 };
         var threads = new Option<int>("--threads") { Description = "Solver threads (default 1)", DefaultValueFactory = _ => 1 };
+        var reduction = new Option<string>("--reduction")
+        {
+            Description = "Solve in orthonormal bases of the subspaces the designs see (on, the default: exact and independent of Ntx, docs/derivations.md §6.9) or on the antennas (off)",
+            DefaultValueFactory = _ => "on",
+        };
+        reduction.AcceptOnlyFromAmong("on", "off");
         var verbose = new Option<bool>("--verbose") { Description = "Write every convex problem's size and the solver's log to standard error" };
+        var exportSdpa = new Option<string?>("--export-sdpa")
+        {
+            Description = "Folder to write every convex problem to, in SDPA sparse format, before it is solved (SCHEME-PROBLEM-itI[-bsN][-retry].dat-s)",
+        };
 
         var cmd = new Command("precode", "Design paper A's robust multi-cell ISAC precoders for a network scenario")
         {
-            scenario, scheme, gamma, delta, rho, robust, output, seed, iterations, refine, refineCaps, randomizations, timeLimit, threads, verbose,
+            scenario, scheme, gamma, delta, rho, robust, output, seed, iterations, refine, refineCaps, randomizations, timeLimit, threads, reduction, verbose, exportSdpa,
         };
         cmd.SetAction(parse =>
         {
@@ -58,9 +68,11 @@ public static class PrecodeCommand
             if (parse.GetValue(seed) is long s)
                 read = read with { Seed = s >= 0 ? (ulong)s : throw new IsacInputException("--seed", $"expected an integer >= 0, got {s}") };
             var network = Build(read, file.ToString());
-            var settings = Settings(parse, scheme, gamma, delta, rho, robust, iterations, refine, refineCaps, randomizations, timeLimit, threads, verbose);
+            var settings = Settings(parse, scheme, gamma, delta, rho, robust, iterations, refine, refineCaps, randomizations, timeLimit, threads, verbose)
+                with { SubspaceReduction = parse.GetValue(reduction) != "off" };
             using var interrupt = new InterruptSignal();
-            var result = RobustPrecoder.Design(network, settings, interrupt.Token, null, parse.GetValue(verbose) ? parse.Err() : null);
+            var export = parse.GetValue(exportSdpa) is string exportFolder ? SdpaExporter(exportFolder, settings.Scheme.Name()) : null;
+            var result = RobustPrecoder.Design(network, settings, interrupt.Token, export, parse.GetValue(verbose) ? parse.Err() : null);
             string folder = parse.GetValue(output)!;
             Directory.CreateDirectory(folder);
             string path = Path.Combine(folder, $"precode-{settings.Scheme.Name()}.json");
@@ -70,6 +82,24 @@ public static class PrecodeCommand
             return IsacApp.Success;
         });
         return cmd;
+    }
+
+    /// <summary>Writes each compiled problem to FOLDER/SCHEME-NAME.dat-s (the folder is created first, so a bad path fails before any solve).</summary>
+    private static Action<string, Isac.Modeling.Compilation.CompiledModel> SdpaExporter(string folder, string scheme)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new IsacInputException("--export-sdpa", $"cannot create the folder '{folder}': {e.Message}", e);
+        }
+        return (problem, compiled) =>
+        {
+            using var writer = new StreamWriter(Path.Combine(folder, $"{scheme}-{problem}.dat-s"));
+            compiled.WriteSdpa(writer);
+        };
     }
 
     private static Isac.Precoding.Network.IsacNetwork Build(NetworkScenario scenario, string label)

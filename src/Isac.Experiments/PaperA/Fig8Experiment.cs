@@ -33,7 +33,8 @@ public sealed class Fig8Experiment : Experiment<PaperASettings>
     public override IReadOnlyList<SweepParameter> Parameters { get; } =
     [
         SweepParameter.Choice("scheme", "precoding design", PaperADesigns.Schemes, PaperADesigns.Schemes, PaperADesigns.Schemes),
-        SweepParameter.Integer("ntx", "", "transmit antennas per BS (the frame is Ntx + 6 symbols)", quick: [4, 8], full: [4, 6, 8, 10, 12, 14, 16], min: 2, max: 64),
+        SweepParameter.Integer("ntx", "", "transmit antennas per BS (the frame is Ntx + 6 symbols)", quick: [4, 8, 16, 32],
+            full: [4, 6, 8, 10, 12, 14, 16, 24, 32, 48, 64, 96, 128], min: 2, max: 256),
     ];
 
     /// <inheritdoc/>
@@ -72,7 +73,7 @@ public sealed class Fig8Experiment : Experiment<PaperASettings>
             $"frame L = Ntx + 6, Rayleigh users, mean over {input.Grid.Draws} channel draw(s); solid achieved, dashed the relaxation. " +
             "Compare with paper A's Fig. 8: more transmit antennas, lower RCRB.";
         var table = TidyTable.From(rows, "scheme", "ntx", "draw", "rcrb_deg", "relaxation_rcrb_deg", "unrefined_rcrb_deg", "min_sinr_db",
-            "worst_case_min_sinr_db", "status", "iterations", "refine_caps", "message");
+            "worst_case_min_sinr_db", "status", "iterations", "refine_caps", "reduced_dim", "message");
         return
         [
             new Figure("fig8", Title, caption, table,

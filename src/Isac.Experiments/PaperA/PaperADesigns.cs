@@ -37,7 +37,8 @@ internal static class PaperADesigns
     /// <summary>
     /// The standard columns of a design: status, achieved RCRB (largest over the BSs and per BS), the relaxation's
     /// RCRB, for symbol level the RCRB of the relaxation's own symbols, the SINRs (nominal, exact worst case,
-    /// Proposition 3 for block level), Algorithm 1's iterations, the recovery method and the message.
+    /// Proposition 3 for block level), Algorithm 1's iterations, the recovery method, the largest order d_n of a BS's
+    /// blocks in the convex problems (<c>reduced_dim</c>, Ntx without the reduction) and the message.
     /// </summary>
     public static ResultRow Row(DesignResult r, int cells)
     {
@@ -54,6 +55,7 @@ internal static class PaperADesigns
             .Set("iterations", r.Iterations.Count)
             .Set("recovery", r.Recovery?.Method ?? "")
             .Set("refine_caps", r.Refinement?.Caps ?? "")
+            .Set("reduced_dim", r.Reduction is { } red ? red.Dimensions.Max() : double.NaN)
             .Set("message", r.Message);
     }
 }

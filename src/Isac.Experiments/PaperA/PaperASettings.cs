@@ -38,6 +38,10 @@ public sealed record PaperASettings(NetworkSpec Network, double Delta, double Ga
     /// <summary>Seconds the solver may spend on each convex problem (<c>time_limit_s</c>; default 300); past it the design is a solver failure.</summary>
     public double TimeLimitSeconds { get; init; } = 300;
 
+    /// <summary>Solve in the reduced coordinates (<c>reduction</c>: <c>"on"</c>, the default, or <c>"off"</c>;
+    /// <see cref="DesignSettings.SubspaceReduction"/>, docs/derivations.md §6.9).</summary>
+    public bool Reduction { get; init; } = true;
+
     /// <summary>Fig. 4: step of the beampattern's angle grid, degrees (<c>angle_step_deg</c>).</summary>
     public double AngleStepDeg { get; init; } = 0.5;
 
@@ -45,7 +49,7 @@ public sealed record PaperASettings(NetworkSpec Network, double Delta, double Ga
     public static readonly string[] Fields =
     [
         "network", "delta", "gamma_db", "gamma_cbf_db", "gamma_comp_db", "max_iterations", "refine_steps", "refine_caps", "randomizations", "time_limit_s",
-        "error_draws", "errors_on_surface", "angle_step_deg",
+        "error_draws", "errors_on_surface", "angle_step_deg", "reduction",
     ];
 
     /// <summary>Reads the section over the figure's defaults (null section: the defaults); unknown fields are errors.</summary>
@@ -71,6 +75,7 @@ public sealed record PaperASettings(NetworkSpec Network, double Delta, double Ga
             ErrorDraws = s.OptionalField("error_draws")?.Int(1, 1000000) ?? defaults.ErrorDraws,
             ErrorsOnSurface = s.OptionalField("errors_on_surface")?.Bool() ?? defaults.ErrorsOnSurface,
             AngleStepDeg = s.OptionalField("angle_step_deg")?.DoubleInRange(0.001, 10) ?? defaults.AngleStepDeg,
+            Reduction = s.OptionalField("reduction") is JsonCursor reduction ? reduction.OneOf("on", "off") == "on" : defaults.Reduction,
         };
     }
 
@@ -86,6 +91,7 @@ public sealed record PaperASettings(NetworkSpec Network, double Delta, double Ga
             Refinement = d.Refinement with { MaxIterations = RefineSteps, Caps = RefineCaps },
             Recovery = d.Recovery with { Randomizations = Randomizations, Seed = seed },
             Solver = d.Solver with { TimeLimit = TimeSpan.FromSeconds(TimeLimitSeconds) },
+            SubspaceReduction = Reduction,
         };
     }
 

@@ -33,25 +33,21 @@ namespace Isac.Precoding.Blp;
 /// (conservative) bound of the inter-cell interference. With γ variable the intra-cell cap returns
 /// with exact worst cases on both sides.</para>
 /// </remarks>
-internal sealed class BlpCbfDesign : AlternatingDesign, IRankReducible
+internal sealed class BlpCbfDesign : DesignSkeleton, IRankReducible
 {
-    private readonly DesignContext _c;
-    private readonly Tradeoff _tradeoff;
     private readonly double _radius;
     private readonly bool _joint;
     private readonly int _j;
     private readonly double[] _intraCap;
     private readonly double[] _leakCap;
     private double _interCap;
-    private Matrix<Complex>[] _current;
+    private readonly Matrix<Complex>[] _current;
     private ScaledFisher[] _fishers = [];
     private readonly double[] _objective;
     private readonly double[] _interCapOfBs;
 
-    public BlpCbfDesign(DesignContext context, Tradeoff tradeoff)
+    public BlpCbfDesign(DesignContext context, Tradeoff tradeoff) : base(context, tradeoff, CoordinationMode.Cbf)
     {
-        _c = context;
-        _tradeoff = tradeoff;
         _j = context.Network.Cells;
         _radius = context.Radius(CoordinationMode.Cbf);
         _joint = context.Settings.Robustness == RobustnessModel.Exact && !tradeoff.GammaIsVariable;
@@ -67,7 +63,7 @@ internal sealed class BlpCbfDesign : AlternatingDesign, IRankReducible
         GammaRatio = Enumerable.Repeat(1.0, _j).ToArray();
     }
 
-    /// <summary>The accepted W̃_mk, [m][k], Ntx² each (normalised).</summary>
+    /// <summary>The accepted W̃_mk, [m][k], in BS m's coordinates (normalised).</summary>
     public Matrix<Complex>[][] Streams { get; }
 
     /// <summary>The accepted scaled bounds t̂_m.</summary>
@@ -80,136 +76,137 @@ internal sealed class BlpCbfDesign : AlternatingDesign, IRankReducible
 
     protected override double[] Objectives => _objective;
 
+    /// <summary>What one BS's (P1.A) solution gives.</summary>
+    private sealed record AResult(Matrix<Complex>[] Streams, double? IntraCap, double Bound, double Gamma, double Objective);
+
     protected override StepOutcome StepA(int iteration)
     {
-        _fishers = Enumerable.Range(0, _j).Select(m => _c.CbfFisher(m, _current)).ToArray();
-        var streams = new Matrix<Complex>[_j][];
-        var bounds = new double[_j];
-        var gammas = new double[_j];
-        var objective = new double[_j];
-        var intraCaps = (double[])_intraCap.Clone();
-        _lastA = new CapsOfA(iteration, (double[])_leakCap.Clone(), _interCap, (double[])_intraCap.Clone());
-        for (int m = 0; m < _j; m++)
+        _fishers = Enumerable.Range(0, _j).Select(m => C.CbfFisher(m, _current)).ToArray();
+        var caps = new CapsOfA(iteration, (double[])_leakCap.Clone(), _interCap, (double[])_intraCap.Clone());
+        var outcome = SolveUnits<AResult>("P1.A", iteration, (m, model) =>
         {
-            var model = new Model($"P1.A-bs{m + 1}");
-            var (w, t, g, intraVar) = BuildA(model, m, _lastA);
-            _tradeoff.SetObjective(model, t, g, _fishers[m].AngleScale, _c.Gamma, m);
-            var s = _c.Runner.Solve(model, "P1.A", iteration, m);
-            if (!SolveOutcome.Usable(s)) return SolveOutcome.Failed(s, $"P1.A at BS {m + 1}");
-            streams[m] = w.Select(x => s.Value(x)).ToArray();
-            if (intraVar is not null) intraCaps[m] = Math.Max(s.Scalar(intraVar), 0);
-            bounds[m] = t is null ? double.NaN : s.RealValue(t)[0, 0];
-            gammas[m] = s.Scalar(g);
-            objective[m] = _tradeoff.SensingOnly ? -_fishers[m].Crb(bounds[m]) : s.Objective;
-        }
-        for (int m = 0; m < _j; m++)
+            var a = BuildA(model, m, caps);
+            Tradeoff.SetObjective(model, a.Crb.Objective, a.G, _fishers[m].AngleScale, C.Gamma, m);
+            return s =>
+            {
+                double bound = a.Crb.Values(s, 1)[0];
+                return new AResult(a.W.Select(x => s.Value(x)).ToArray(), a.IntraVar is null ? null : Math.Max(s.Scalar(a.IntraVar), 0), bound,
+                    s.Scalar(a.G), Tradeoff.SensingOnly ? -_fishers[m].Crb(bound) : s.Objective);
+            };
+        }, (m, r) =>
         {
-            Streams[m] = streams[m];
-            Bounds[m] = bounds[m];
-            GammaRatio[m] = gammas[m];
-            _objective[m] = objective[m];
-            _intraCap[m] = intraCaps[m];
-        }
-        return StepOutcome.Success;
+            Streams[m] = r.Streams;
+            Bounds[m] = r.Bound;
+            GammaRatio[m] = r.Gamma;
+            _objective[m] = r.Objective;
+            if (r.IntraCap is double intra) _intraCap[m] = intra;
+        });
+        if (outcome.Ok) _lastA = caps;
+        return outcome;
     }
 
-    /// <summary>The caps the last (P1.A) was solved with (Algorithm 1's (P1.B) changes them afterwards).</summary>
+    /// <summary>The caps the last accepted (P1.A) was solved with (Algorithm 1's (P1.B) changes them afterwards).</summary>
     private sealed record CapsOfA(int Iteration, double[] Leak, double Inter, double[] Intra);
 
     private CapsOfA? _lastA;
 
+    /// <summary>(P1.A) of BS m without its objective.</summary>
+    private sealed record AModel(Variable[] W, CrbBound Crb, Expression G, Variable? IntraVar);
+
     /// <summary>(P1.A) of BS m without its objective, under the given caps.</summary>
-    private (Variable[] W, Variable? T, Expression G, Variable? IntraVar) BuildA(Model model, int m, CapsOfA caps)
+    private AModel BuildA(Model model, int m, CapsOfA caps)
     {
-        var (w, t) = Base(model, m);
-        Expression g = _tradeoff.GammaIsVariable ? Expr.Constant(1.0) + ModelVariables.NonNegative(model, "g_minus_1") : Expr.Constant(1.0);
-        AddLeakage(model, m, w, Expr.Constant(caps.Leak[m]));
+        var (w, crb) = Base(model, m);
+        var g = Tradeoff.GammaTerm(model);
+        DesignConstraints.AddLeakage(model, Space, m, Expr.Sum(w), Expr.Constant(caps.Leak[m]));
         AddInterCell(model, m, w, Expr.Constant(caps.Inter));
         Variable? intraVar = null;
         if (_joint) AddJointSinr(model, m, w);
-        else if (caps.Iteration == 1 && _tradeoff.SensingOnly && _c.Settings.Alternating.OptimizeInitialCaps)
+        else if (caps.Iteration == 1 && Tradeoff.SensingOnly && C.Settings.Alternating.OptimizeInitialCaps)
         {
             intraVar = ModelVariables.NonNegative(model, "I_intra");
             AddCappedSinr(model, m, w, g, intraVar);
         }
         else AddCappedSinr(model, m, w, g, Expr.Constant(caps.Intra[m]));
-        return (w, t, g, intraVar);
+        return new AModel(w, crb, g, intraVar);
     }
 
     /// <inheritdoc/>
     public bool ReduceRank(double tolerance)
     {
-        if (_lastA is null) return false;
+        if (_lastA is not { } caps) return false;
         bool changed = false;
         for (int m = 0; m < _j; m++)
         {
-            if (Recovery.BeamformerRecovery.LargestEigenvalueRatio(Streams[m]) <= _c.Settings.Recovery.RankOneTolerance) continue;
-            var model = new Model($"P1.A-rank-bs{m + 1}");
-            var (w, t, g, _) = BuildA(model, m, _lastA);
-            LeastPowerObjective.Apply(model, w, t, Bounds[m], g, GammaRatio[m], _tradeoff, tolerance);
-            var s = _c.Runner.Solve(model, "P1.A-rank", _lastA.Iteration, m);
-            if (!SolveOutcome.Usable(s)) continue;
-            Streams[m] = w.Select(x => s.Value(x)).ToArray();
-            if (t is not null) Bounds[m] = s.RealValue(t)[0, 0];
+            if (Recovery.BeamformerRecovery.LargestEigenvalueRatio(Streams[m]) <= C.Settings.Recovery.RankOneTolerance) continue;
+            var outcome = TrySolve<(Matrix<Complex>[] W, double Bound)>("P1.A-rank", caps.Iteration, m, (bs, model) =>
+            {
+                var a = BuildA(model, bs, caps);
+                LeastPowerObjective.Apply(model, a.W, a.Crb.Objective, Bounds[bs], a.G, GammaRatio[bs], Tradeoff, tolerance);
+                return s => (a.W.Select(x => s.Value(x)).ToArray(), a.Crb.Values(s, 1)[0]);
+            }, out var value);
+            if (!outcome.Ok) continue;
+            Streams[m] = value.W;
+            if (!double.IsNaN(value.Bound)) Bounds[m] = value.Bound;
             changed = true;
         }
         return changed;
     }
 
+    /// <summary>What one BS's (P1.B) solution gives: its covariance on the antennas (absolute units) and its caps.</summary>
+    private sealed record BResult(Matrix<Complex> Covariance, double Leak, double Intra, double Inter);
+
     protected override StepOutcome StepB(int iteration)
     {
-        var limits = _c.Network.Limits;
-        double slack = _c.Settings.Alternating.Slack;
-        var next = new Matrix<Complex>[_j];
-        var intra = new double[_j];
-        var leak = new double[_j];
-        for (int m = 0; m < _j; m++)
+        var limits = C.Network.Limits;
+        double slack = C.Settings.Alternating.Slack;
+        var outcome = SolveUnits<BResult>("P1.B", iteration, (m, model) =>
         {
-            var model = new Model($"P1.B-bs{m + 1}");
-            var (w, t) = Base(model, m);
-            if (t is not null) model.Add(t <= Bounds[m] * (1 + slack));
+            var (w, crb) = Base(model, m);
+            if (crb.Objective is not null) model.Add(crb.Objective <= Bounds[m] * (1 + slack));
             double g = GammaRatio[m] * (1 - slack);
             Expression objective = Expr.Constant(0.0);
-            Variable? leakVar = null, intraVar = null, interVar = null;
+            ScaledScalar? leakVar = null, intraVar = null, interVar = null;
+            double leakUnit = C.Normalized(limits.LeakageMax), interferenceUnit = C.Normalized(limits.InterferenceMax);
             if (_j > 1)
             {
-                leakVar = ModelVariables.NonNegative(model, "P_leak");
-                model.Add(leakVar <= _leakCap[m]);
-                AddLeakage(model, m, w, leakVar);
-                interVar = ModelVariables.NonNegative(model, "I_inter");
-                model.Add(interVar <= _interCap);
-                AddInterCell(model, m, w, interVar);
-                objective = leakVar * (1 / _c.Normalized(limits.LeakageMax)) + interVar * (1 / ((_j - 1) * _c.Normalized(limits.InterferenceMax)));
+                var leak = ScaledScalar.NonNegative(model, "P_leak", leakUnit);
+                leak.AtMost(model, _leakCap[m]);
+                DesignConstraints.AddLeakage(model, Space, m, Expr.Sum(w), leak.Value);
+                var inter = ScaledScalar.NonNegative(model, "I_inter", interferenceUnit);
+                inter.AtMost(model, _interCap);
+                AddInterCell(model, m, w, inter.Value);
+                objective = leak.Variable + inter.Variable * (1.0 / (_j - 1));
+                (leakVar, interVar) = (leak, inter);
             }
             if (_joint) AddJointSinr(model, m, w, g);
             else
             {
-                intraVar = ModelVariables.NonNegative(model, "I_intra");
-                model.Add(intraVar <= _intraCap[m]);
-                AddCappedSinr(model, m, w, g, intraVar);
-                objective = objective + intraVar * (1 / _c.Normalized(limits.InterferenceMax));
+                var intra = ScaledScalar.NonNegative(model, "I_intra", interferenceUnit);
+                intra.AtMost(model, _intraCap[m]);
+                AddCappedSinr(model, m, w, g, intra.Value);
+                objective = objective + intra.Variable;
+                intraVar = intra;
             }
             model.Minimize(objective);
-            var s = _c.Runner.Solve(model, "P1.B", iteration, m);
-            if (!SolveOutcome.Usable(s)) return SolveOutcome.Failed(s, $"P1.B at BS {m + 1}");
-            next[m] = Sum(w.Select(x => s.Value(x))) * _c.Network.TransmitPower;
-            leak[m] = leakVar is null ? _leakCap[m] : Math.Min(_leakCap[m], Math.Max(s.Scalar(leakVar), 0));
-            intra[m] = intraVar is null ? _intraCap[m] : Math.Min(_intraCap[m], Math.Max(s.Scalar(intraVar), 0));
-            _interCapOfBs[m] = interVar is null ? 0 : Math.Min(_interCap, Math.Max(s.Scalar(interVar), 0));
-        }
-        for (int m = 0; m < _j; m++)
+            return s => new BResult(Space.Covariance(m, Sum(w.Select(x => s.Value(x)))) * C.Network.TransmitPower,
+                leakVar is not { } lv ? _leakCap[m] : Math.Min(_leakCap[m], Math.Max(lv.Read(s), 0)),
+                intraVar is not { } iv ? _intraCap[m] : Math.Min(_intraCap[m], Math.Max(iv.Read(s), 0)),
+                interVar is not { } ev ? 0 : Math.Min(_interCap, Math.Max(ev.Read(s), 0)));
+        }, (m, r) =>
         {
-            _current[m] = next[m];
-            _leakCap[m] = leak[m];
-            _intraCap[m] = intra[m];
-        }
-        if (_j > 1) _interCap = _interCapOfBs.Max();
-        return StepOutcome.Success;
+            _current[m] = r.Covariance;
+            _leakCap[m] = r.Leak;
+            _intraCap[m] = r.Intra;
+            _interCapOfBs[m] = r.Inter;
+        });
+        if (outcome.Ok && _j > 1) _interCap = _interCapOfBs.Max();
+        return outcome;
     }
 
     protected override IterationRecord Record(int iteration)
     {
-        var net = _c.Network;
+        var net = C.Network;
         var caps = new Dictionary<string, double>();
         for (int m = 0; m < _j; m++)
         {
@@ -221,22 +218,22 @@ internal sealed class BlpCbfDesign : AlternatingDesign, IRankReducible
         return new IterationRecord(iteration, (double[])_objective.Clone(),
             Bounds.Select((b, m) => SensingMetrics.RootDegrees(_fishers[m].Crb(b))).ToArray(),
             SensingMetrics.RcrbDeg(net.Scene, CoordinationMode.Cbf, Sum(stacked)),
-            GammaRatio.Select(g => SensingMetrics.Db(g * _c.Gamma)).ToArray(),
+            GammaRatio.Select(g => SensingMetrics.Db(g * C.Gamma)).ToArray(),
             BlockMetrics.MinNominalSinrDb(net, CoordinationMode.Cbf, stacked),
             caps);
     }
 
-    /// <summary>The accepted streams in the stacked space, absolute units, global user order.</summary>
+    /// <summary>The accepted streams on the stacked antennas, absolute units, global user order.</summary>
     public Matrix<Complex>[] StackedStreams()
     {
-        var net = _c.Network;
+        var net = C.Network;
         int ntx = net.TransmitElements;
         var result = new Matrix<Complex>[net.Users];
         for (int m = 0; m < _j; m++)
             for (int k = 0; k < net.UsersPerCell; k++)
             {
                 var s = Matrix<Complex>.Build.Dense(net.StackedDimension, net.StackedDimension);
-                s.SetSubMatrix(m * ntx, m * ntx, Streams[m][k] * net.TransmitPower);
+                s.SetSubMatrix(m * ntx, m * ntx, Space.Covariance(m, Streams[m][k]) * net.TransmitPower);
                 result[m * net.UsersPerCell + k] = s;
             }
         return result;
@@ -244,54 +241,39 @@ internal sealed class BlpCbfDesign : AlternatingDesign, IRankReducible
 
     public override RelaxedSolution Solution()
     {
-        var net = _c.Network;
+        var net = C.Network;
         var streams = StackedStreams();
-        var gammas = Enumerable.Range(0, net.Users).Select(u => GammaRatio[u / net.UsersPerCell] * _c.Gamma).ToArray();
+        var gammas = Enumerable.Range(0, net.Users).Select(u => GammaRatio[u / net.UsersPerCell] * C.Gamma).ToArray();
         return new RelaxedSolution(streams, null, Sum(streams), gammas,
-            Enumerable.Range(0, _j).Select(Crb).ToArray(), GammaRatio.Select(g => g * _c.Gamma).ToArray());
+            Enumerable.Range(0, _j).Select(Crb).ToArray(), GammaRatio.Select(g => g * C.Gamma).ToArray());
     }
 
     /// <summary>CRB(θ) in rad² of BS m's accepted SDP bound.</summary>
     public double Crb(int bs) => _fishers[bs].Crb(Bounds[bs]);
 
-    private (Variable[] W, Variable? T) Base(Model model, int m)
+    /// <summary>BS m's stream covariances (its coordinates), the CRB bound and the power budget.</summary>
+    private (Variable[] W, CrbBound Crb) Base(Model model, int m)
     {
-        int ntx = _c.Network.TransmitElements, k = _c.Network.UsersPerCell;
-        var w = Enumerable.Range(0, k).Select(u => model.HermitianPsd($"W{m + 1}{u + 1}", ntx)).ToArray();
-        Variable? t = null;
-        if (_tradeoff.Weight > 0)
-        {
-            t = ModelVariables.NonNegative(model, "t");
-            model.Add(_fishers[m].Lmi(c => Expr.Sum(w.Select(x => Expr.Trace(c * x))), t), "crb");
-        }
-        model.Add(Expr.Sum(w.Select(x => x.Trace())) <= 1.0, "power");
-        return (w, t);
-    }
-
-    /// <summary>(36a): v_mnᵀ R̃_m v_mn* ≤ cap toward every other target n.</summary>
-    private void AddLeakage(Model model, int m, Variable[] w, Expression cap)
-    {
-        var r = Expr.Sum(w);
-        for (int n = 0; n < _j; n++)
-        {
-            if (n == m) continue;
-            model.Add(RobustQuadratic.Nominal(_c.Network.Scene.TransmitResponse(m, n), r) <= cap, $"leakage{n + 1}");
-        }
+        int d = Space.Dimension(m), k = C.Network.UsersPerCell;
+        var w = Enumerable.Range(0, k).Select(u => model.HermitianPsd($"W{m + 1}{u + 1}", d)).ToArray();
+        var crb = CrbBound.Add(model, Tradeoff, [_fishers[m]], c => Expr.Sum(w.Select(x => Expr.Trace(c * x))));
+        DesignConstraints.AddPower(model, w, Space, stacked: false);
+        return (w, crb);
     }
 
     /// <summary>(34): BS m's interference at every user of the other cells ≤ cap/(J−1) (Proposition 3 or exact).</summary>
     private void AddInterCell(Model model, int m, Variable[] w, Expression cap)
     {
         if (_j == 1) return;
-        var net = _c.Network;
-        bool exact = _c.Settings.Robustness == RobustnessModel.Exact;
+        var net = C.Network;
+        bool exact = C.Settings.Robustness == RobustnessModel.Exact;
         var share = cap * (1.0 / (_j - 1));
         for (int n = 0; n < _j; n++)
         {
             if (n == m) continue;
             for (int k = 0; k < net.UsersPerCell; k++)
             {
-                var h = net.Channels.PerBs(m, n, k);
+                var h = Space.Channel(m, n, k);
                 string name = $"ici{n + 1}{k + 1}";
                 if (exact) RobustQuadratic.AddWorstCaseUpperBound(model, name, h, Expr.Sum(w), share, _radius);
                 else model.Add(Expr.Sum(w.Select(x => RobustQuadratic.PaperUpperBound(h, x, _radius))) <= share, name);
@@ -302,21 +284,21 @@ internal sealed class BlpCbfDesign : AlternatingDesign, IRankReducible
     /// <summary>(33) and (35) with the given g = γ/γ_th and intra-cell cap.</summary>
     private void AddCappedSinr(Model model, int m, Variable[] w, Expression g, Expression intraCap)
     {
-        var net = _c.Network;
-        bool exact = _c.Settings.Robustness == RobustnessModel.Exact;
+        var net = C.Network;
+        bool exact = C.Settings.Robustness == RobustnessModel.Exact;
         for (int k = 0; k < net.UsersPerCell; k++)
         {
-            var h = net.Channels.PerBs(m, m, k);
+            var h = Space.Channel(m, m, k);
             var others = Enumerable.Range(0, net.UsersPerCell).Where(l => l != k).Select(l => (Expression)w[l]).ToArray();
-            var rhs = g * (intraCap + (_interCap + _c.Noise));
+            var rhs = g * (intraCap + (_interCap + C.Noise));
             if (exact)
             {
-                RobustQuadratic.AddWorstCaseLowerBound(model, $"signal{k + 1}", h, w[k] * (1 / _c.Gamma), rhs, _radius);
+                RobustQuadratic.AddWorstCaseLowerBound(model, $"signal{k + 1}", h, w[k] * (1 / C.Gamma), rhs, _radius);
                 if (others.Length > 0) RobustQuadratic.AddWorstCaseUpperBound(model, $"intra{k + 1}", h, Expr.Sum(others), intraCap, _radius);
             }
             else
             {
-                model.Add(RobustQuadratic.Nominal(h, w[k]) * (1 / _c.Gamma) >= rhs, $"signal{k + 1}");
+                model.Add(RobustQuadratic.Nominal(h, w[k]) * (1 / C.Gamma) >= rhs, $"signal{k + 1}");
                 if (others.Length > 0)
                     model.Add(Expr.Sum(others.Select(x => RobustQuadratic.PaperUpperBound(h, x, _radius))) <= intraCap, $"intra{k + 1}");
             }
@@ -326,13 +308,13 @@ internal sealed class BlpCbfDesign : AlternatingDesign, IRankReducible
     /// <summary>Exact, γ fixed: (h+e)ᵀ(W̃_mk/(gγ) − Σ_{l≠k}W̃_ml)(h+e)* ≥ Ĩ_inter + σ̃² for all ‖e‖ ≤ δ (SINR ≥ gγ).</summary>
     private void AddJointSinr(Model model, int m, Variable[] w, double g = 1)
     {
-        var net = _c.Network;
+        var net = C.Network;
         for (int k = 0; k < net.UsersPerCell; k++)
         {
             var others = Enumerable.Range(0, net.UsersPerCell).Where(l => l != k).Select(l => (Expression)w[l]).ToArray();
-            var signal = w[k] * (1 / (g * _c.Gamma));
+            var signal = w[k] * (1 / (g * C.Gamma));
             var phi = others.Length > 0 ? signal - Expr.Sum(others) : signal;
-            RobustQuadratic.AddWorstCaseLowerBound(model, $"sinr{k + 1}", net.Channels.PerBs(m, m, k), phi, _interCap + _c.Noise, _radius);
+            RobustQuadratic.AddWorstCaseLowerBound(model, $"sinr{k + 1}", Space.Channel(m, m, k), phi, _interCap + C.Noise, _radius);
         }
     }
 

@@ -24,27 +24,23 @@ namespace Isac.Precoding.Blp;
 /// user; then there is no cap and one (P2.A) solve is the design. With γ variable the pair (41)-(42)
 /// is kept with exact worst cases: min_e hᵀW̃_kh* ≥ γ(Ĩ + σ̃²) and max_e Σ_{l≠k} … ≤ Ĩ (S-lemma each).</para>
 /// </remarks>
-internal sealed class BlpCompDesign : AlternatingDesign, IRankReducible
+internal sealed class BlpCompDesign : DesignSkeleton, IRankReducible
 {
-    private readonly DesignContext _c;
-    private readonly Tradeoff _tradeoff;
     private readonly ScaledFisher[] _fishers;
     private readonly double _radius;
     private readonly bool _joint;
     private double _cap;
     private double _objective;
 
-    public BlpCompDesign(DesignContext context, Tradeoff tradeoff)
+    public BlpCompDesign(DesignContext context, Tradeoff tradeoff) : base(context, tradeoff, CoordinationMode.Comp)
     {
-        _c = context;
-        _tradeoff = tradeoff;
         _fishers = context.CompFishers();
         _radius = context.Radius(CoordinationMode.Comp);
         _joint = context.Settings.Robustness == RobustnessModel.Exact && !tradeoff.GammaIsVariable;
         _cap = context.Normalized(context.Network.Limits.InitialCap);
     }
 
-    /// <summary>The accepted stream covariances W̃_k (normalised), stacked space.</summary>
+    /// <summary>The accepted stream covariances W̃_k (normalised), stacked coordinates.</summary>
     public Matrix<Complex>[] Streams { get; private set; } = [];
 
     /// <summary>The accepted scaled bounds t̂_m (NaN when ρ = 0).</summary>
@@ -61,155 +57,146 @@ internal sealed class BlpCompDesign : AlternatingDesign, IRankReducible
     /// (P2.A) (or no cap at all, exact model), that solve is already the convex problem (P2) itself, and (P2.B)
     /// could only lower the cap without changing f.
     /// </summary>
-    protected override bool HasCaps => !_joint && !(_tradeoff.SensingOnly && _c.Settings.Alternating.OptimizeInitialCaps);
+    protected override bool HasCaps => !_joint && !(Tradeoff.SensingOnly && C.Settings.Alternating.OptimizeInitialCaps);
 
     protected override double[] Objectives => [_objective];
 
     private int _lastIteration = 1;
 
-    protected override StepOutcome StepA(int iteration)
-    {
-        var model = new Model("P2.A");
-        var (w, t, f, g, capVar) = BuildA(model, iteration);
-        _tradeoff.SetObjective(model, f, g, _fishers[0].AngleScale, _c.Gamma, 0);
+    /// <summary>What a (P2.A) solution gives.</summary>
+    private sealed record AResult(Matrix<Complex>[] Streams, double[] Bounds, double Gamma, double? Cap, double Objective);
 
-        var s = _c.Runner.Solve(model, "P2.A", iteration, null);
-        if (!SolveOutcome.Usable(s)) return SolveOutcome.Failed(s, "P2.A");
-        Accept(s, w, t, g, capVar);
-        _objective = _tradeoff.SensingOnly ? -Crb(0, Bounds.Max()) : s.Objective;
+    protected override StepOutcome StepA(int iteration) => SolveUnits<AResult>("P2.A", iteration, (_, model) =>
+    {
+        var a = BuildA(model, iteration);
+        Tradeoff.SetObjective(model, a.Crb.Objective, a.G, _fishers[0].AngleScale, C.Gamma, 0);
+        return s => Read(s, a);
+    }, (_, r) =>
+    {
+        Accept(r);
+        _objective = Tradeoff.SensingOnly ? -Crb(0, Bounds.Max()) : r.Objective;
         _lastIteration = iteration;
-        return StepOutcome.Success;
-    }
+    });
 
     /// <inheritdoc/>
     public bool ReduceRank(double tolerance)
     {
-        var model = new Model("P2.A-rank");
-        var (w, t, f, g, capVar) = BuildA(model, _lastIteration);
-        LeastPowerObjective.Apply(model, w, f, Bounds.Max(), g, GammaRatio, _tradeoff, tolerance);
-        var s = _c.Runner.Solve(model, "P2.A-rank", _lastIteration, null);
-        if (!SolveOutcome.Usable(s)) return false;
-        Accept(s, w, t, g, capVar);
+        var outcome = TrySolve<AResult>("P2.A-rank", _lastIteration, 0, (_, model) =>
+        {
+            var a = BuildA(model, _lastIteration);
+            LeastPowerObjective.Apply(model, a.W, a.Crb.Objective, Bounds.Max(), a.G, GammaRatio, Tradeoff, tolerance);
+            return s => Read(s, a);
+        }, out var r);
+        if (!outcome.Ok) return false;
+        Accept(r!);
         return true;
     }
 
-    private void Accept(Isac.Modeling.Solutions.ModelSolution s, Variable[] w, Variable[] t, Expression g, Variable? capVar)
+    private AResult Read(Isac.Modeling.Solutions.ModelSolution s, AModel a) =>
+        new(a.W.Select(x => s.Value(x)).ToArray(), a.Crb.Values(s, C.Network.Cells), s.Scalar(a.G),
+            a.Cap is null ? null : Math.Max(s.Scalar(a.Cap), 0), s.Objective);
+
+    private void Accept(AResult r)
     {
-        Streams = w.Select(x => s.Value(x)).ToArray();
-        Bounds = t.Length > 0 ? t.Select(x => s.RealValue(x)[0, 0]).ToArray() : Enumerable.Repeat(double.NaN, _c.Network.Cells).ToArray();
-        GammaRatio = s.Scalar(g);
-        if (capVar is not null) _cap = Math.Max(s.Scalar(capVar), 0);
+        Streams = r.Streams;
+        Bounds = r.Bounds;
+        GammaRatio = r.Gamma;
+        if (r.Cap is double cap) _cap = cap;
     }
+
+    /// <summary>(P2.A) without its objective.</summary>
+    private sealed record AModel(Variable[] W, CrbBound Crb, Expression G, Variable? Cap);
 
     /// <summary>(P2.A)'s variables and constraints without its objective.</summary>
-    private (Variable[] W, Variable[] T, Variable? F, Expression G, Variable? Cap) BuildA(Model model, int iteration)
+    private AModel BuildA(Model model, int iteration)
     {
-        var (w, t) = Base(model);
-        Expression g = _tradeoff.GammaIsVariable ? Expr.Constant(1.0) + ModelVariables.NonNegative(model, "g_minus_1") : Expr.Constant(1.0);
-        Variable? f = null;
-        if (t.Length > 0)
-        {
-            f = ModelVariables.NonNegative(model, "f");
-            foreach (var tm in t) model.Add(tm <= f);
-        }
+        var (w, crb) = Base(model);
+        var g = Tradeoff.GammaTerm(model);
         Variable? capVar = null;
         if (_joint) AddJointSinr(model, w);
-        else if (iteration == 1 && _tradeoff.SensingOnly && _c.Settings.Alternating.OptimizeInitialCaps)
+        else if (iteration == 1 && Tradeoff.SensingOnly && C.Settings.Alternating.OptimizeInitialCaps)
         {
             capVar = ModelVariables.NonNegative(model, "I_comp");
-            AddCappedSinr(model, w, u => capVar + _c.Noise, capVar);
+            AddCappedSinr(model, w, u => capVar + C.Noise, capVar);
         }
-        else AddCappedSinr(model, w, u => g * (_cap + _c.Noise), Expr.Constant(_cap));
-        return (w, t, f, g, capVar);
+        else AddCappedSinr(model, w, u => g * (_cap + C.Noise), Expr.Constant(_cap));
+        return new AModel(w, crb, g, capVar);
     }
 
-    protected override StepOutcome StepB(int iteration)
+    protected override StepOutcome StepB(int iteration) => SolveUnits<double>("P2.B", iteration, (_, model) =>
     {
-        var model = new Model("P2.B");
-        var (w, t) = Base(model);
-        double slack = _c.Settings.Alternating.Slack;
-        double fStar = Bounds.Max() * (1 + slack);
-        foreach (var tm in t) model.Add(tm <= fStar);
+        var (w, crb) = Base(model);
+        double slack = C.Settings.Alternating.Slack;
+        if (crb.Objective is not null) model.Add(crb.Objective <= Bounds.Max() * (1 + slack));
         double g = GammaRatio * (1 - slack);
-        var cap = ModelVariables.NonNegative(model, "I_comp");
-        AddCappedSinr(model, w, u => g * (cap + _c.Noise), cap);
-        model.Minimize(cap * (1 / _c.Noise));
-        var s = _c.Runner.Solve(model, "P2.B", iteration, null);
-        if (!SolveOutcome.Usable(s)) return SolveOutcome.Failed(s, "P2.B");
-        _cap = Math.Max(s.Scalar(cap), 0);
-        return StepOutcome.Success;
-    }
+        var cap = ScaledScalar.NonNegative(model, "I_comp", C.Noise);
+        AddCappedSinr(model, w, u => g * (cap.Value + C.Noise), cap.Value);
+        model.Minimize(cap.Variable);
+        return s => Math.Max(cap.Read(s), 0);
+    }, (_, cap) => _cap = cap);
 
     protected override IterationRecord Record(int iteration)
     {
-        var net = _c.Network;
-        var r = Covariance();
+        var net = C.Network;
         var caps = new Dictionary<string, double>();
         if (!_joint) caps["I_comp"] = _cap * net.TransmitPower;
+        var streams = AntennaStreams();
         return new IterationRecord(iteration, [_objective],
             Bounds.Select((b, m) => SensingMetrics.RootDegrees(_fishers[m].Crb(b))).ToArray(),
-            SensingMetrics.RcrbDeg(net.Scene, CoordinationMode.Comp, r),
-            [SensingMetrics.Db(GammaRatio * _c.Gamma)],
-            BlockMetrics.MinNominalSinrDb(net, CoordinationMode.Comp, Streams.Select(x => x * net.TransmitPower).ToArray()),
+            SensingMetrics.RcrbDeg(net.Scene, CoordinationMode.Comp, Covariance(streams)),
+            [SensingMetrics.Db(GammaRatio * C.Gamma)],
+            BlockMetrics.MinNominalSinrDb(net, CoordinationMode.Comp, streams),
             caps);
     }
 
     public override RelaxedSolution Solution()
     {
-        var net = _c.Network;
-        double gamma = GammaRatio * _c.Gamma;
-        return new RelaxedSolution(Streams.Select(x => x * net.TransmitPower).ToArray(), null, Covariance(),
+        var net = C.Network;
+        double gamma = GammaRatio * C.Gamma;
+        var streams = AntennaStreams();
+        return new RelaxedSolution(streams, null, Covariance(streams),
             Enumerable.Repeat(gamma, net.Users).ToArray(), [Crb(0, Bounds.Max())], [gamma]);
     }
 
-    /// <summary>R_X = P_t·Σ_k W̃_k of the accepted iterate (absolute units).</summary>
-    public Matrix<Complex> Covariance()
+    /// <summary>The accepted streams on the stacked antennas, absolute units.</summary>
+    private Matrix<Complex>[] AntennaStreams() => Streams.Select(x => Space.StackedCovariance(x) * C.Network.TransmitPower).ToArray();
+
+    /// <summary>R_X = Σ_k W_k (absolute units, antennas).</summary>
+    private Matrix<Complex> Covariance(Matrix<Complex>[] streams)
     {
-        var r = Matrix<Complex>.Build.Dense(_c.Network.StackedDimension, _c.Network.StackedDimension);
-        foreach (var x in Streams) r += x;
-        return r * _c.Network.TransmitPower;
+        var r = Matrix<Complex>.Build.Dense(C.Network.StackedDimension, C.Network.StackedDimension);
+        foreach (var x in streams) r += x;
+        return r;
     }
 
-    private (Variable[] W, Variable[] T) Base(Model model)
+    /// <summary>The stacked stream covariances, the CRB bounds of every BS and the per-BS power budgets.</summary>
+    private (Variable[] W, CrbBound Crb) Base(Model model)
     {
-        var net = _c.Network;
-        int n = net.StackedDimension;
+        var net = C.Network;
+        int n = Space.StackedDimension;
         var w = Enumerable.Range(0, net.Users).Select(u => model.HermitianPsd($"W{u + 1}", n)).ToArray();
-        var t = Array.Empty<Variable>();
-        if (_tradeoff.Weight > 0)
-        {
-            t = new Variable[net.Cells];
-            for (int m = 0; m < net.Cells; m++)
-            {
-                t[m] = ModelVariables.NonNegative(model, $"t{m + 1}");
-                model.Add(_fishers[m].Lmi(c => Expr.Sum(w.Select(x => Expr.Trace(c * x))), t[m]), $"crb{m + 1}");
-            }
-        }
-        for (int m = 0; m < net.Cells; m++)
-        {
-            var idx = _c.BlockIndices(m);
-            model.Add(Expr.Sum(w.Select(x => Expr.Trace(Expr.Select(x, idx, idx)))) <= 1.0, $"power{m + 1}");
-        }
-        return (w, t);
+        var crb = CrbBound.Add(model, Tradeoff, _fishers, c => Expr.Sum(w.Select(x => Expr.Trace(c * x))));
+        DesignConstraints.AddPower(model, w, Space, stacked: true);
+        return (w, crb);
     }
 
     /// <summary>(41)-(42): signal ≥ rhs(u) (divided by γ_th), interference ≤ cap, Proposition 3 or exact worst cases.</summary>
     private void AddCappedSinr(Model model, Variable[] w, Func<int, Expression> rhs, Expression cap)
     {
-        var net = _c.Network;
-        bool exact = _c.Settings.Robustness == RobustnessModel.Exact;
+        var net = C.Network;
+        bool exact = C.Settings.Robustness == RobustnessModel.Exact;
         for (int u = 0; u < net.Users; u++)
         {
-            var h = net.Channels.Stacked(u);
+            var h = Space.StackedChannel(u);
             var others = Enumerable.Range(0, net.Users).Where(v => v != u).Select(v => (Expression)w[v]).ToArray();
             if (exact)
             {
-                RobustQuadratic.AddWorstCaseLowerBound(model, $"signal{u + 1}", h, w[u] * (1 / _c.Gamma), rhs(u), _radius);
+                RobustQuadratic.AddWorstCaseLowerBound(model, $"signal{u + 1}", h, w[u] * (1 / C.Gamma), rhs(u), _radius);
                 RobustQuadratic.AddWorstCaseUpperBound(model, $"interference{u + 1}", h, Expr.Sum(others), cap, _radius);
             }
             else
             {
-                model.Add(RobustQuadratic.Nominal(h, w[u]) * (1 / _c.Gamma) >= rhs(u), $"signal{u + 1}");
+                model.Add(RobustQuadratic.Nominal(h, w[u]) * (1 / C.Gamma) >= rhs(u), $"signal{u + 1}");
                 model.Add(Expr.Sum(others.Select(x => RobustQuadratic.PaperUpperBound(h, x, _radius))) <= cap, $"interference{u + 1}");
             }
         }
@@ -218,12 +205,12 @@ internal sealed class BlpCompDesign : AlternatingDesign, IRankReducible
     /// <summary>Exact robust SINR with γ fixed: (h+e)ᵀ(W̃_k/γ − Σ_{l≠k}W̃_l)(h+e)* ≥ σ̃² for all ‖e‖ ≤ ρ_e.</summary>
     private void AddJointSinr(Model model, Variable[] w)
     {
-        var net = _c.Network;
+        var net = C.Network;
         for (int u = 0; u < net.Users; u++)
         {
             var others = Enumerable.Range(0, net.Users).Where(v => v != u).Select(v => (Expression)w[v]);
-            var phi = w[u] * (1 / _c.Gamma) - Expr.Sum(others);
-            RobustQuadratic.AddWorstCaseLowerBound(model, $"sinr{u + 1}", net.Channels.Stacked(u), phi, _c.Noise, _radius);
+            var phi = w[u] * (1 / C.Gamma) - Expr.Sum(others);
+            RobustQuadratic.AddWorstCaseLowerBound(model, $"sinr{u + 1}", Space.StackedChannel(u), phi, C.Noise, _radius);
         }
     }
 }

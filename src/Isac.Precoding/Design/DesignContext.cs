@@ -17,9 +17,10 @@ namespace Isac.Precoding.Design;
 /// </remarks>
 internal sealed class DesignContext
 {
-    public DesignContext(IsacNetwork network, DesignSettings settings, SdpRunner runner, Random.RandomSource random)
+    public DesignContext(IsacNetwork network, DesignSettings settings, SdpRunner runner, Random.RandomSource random, DesignSpace? space = null)
     {
         Network = network;
+        Space = space ?? DesignSpace.Antennas(network);
         Settings = settings;
         Runner = runner;
         RandomSource = random;
@@ -28,6 +29,9 @@ internal sealed class DesignContext
     }
 
     public IsacNetwork Network { get; }
+
+    /// <summary>The coordinates every model is written in (the antennas, or the reduced bases).</summary>
+    public DesignSpace Space { get; }
 
     public DesignSettings Settings { get; }
 
@@ -50,20 +54,18 @@ internal sealed class DesignContext
     /// <summary>The isotropic full-power covariance (P_t/Ntx)·I of one BS (CBF) or of all BSs stacked (CoMP).</summary>
     public Matrix<Complex> IsotropicCovariance(int size) => Matrix<Complex>.Build.DenseIdentity(size) * (Network.TransmitPower / Network.TransmitElements);
 
-    /// <summary>The CoMP Fisher constraints of every BS, sharing one angle scale so their bounds compare in (38b)/(62b).</summary>
+    /// <summary>The CoMP Fisher constraints of every BS in the stacked coordinates, sharing one angle scale so their bounds compare in (38b)/(62b).</summary>
     public ScaledFisher[] CompFishers()
     {
         var scene = Network.Scene;
         var reference = IsotropicCovariance(Network.StackedDimension);
         var maps = Enumerable.Range(0, Network.Cells).Select(m => FisherInformation.Comp(scene, m)).ToArray();
         double scale = maps.Min(map => ScaledFisher.NaturalAngleScale(map, reference));
-        return maps.Select(map => new ScaledFisher(map, reference, Network.TransmitPower, scale)).ToArray();
+        return maps.Select(map => new ScaledFisher(map, reference, Network.TransmitPower, scale, Space.IsReduced ? Space.StackedCoefficient : null)).ToArray();
     }
 
-    /// <summary>The CBF Fisher constraint of BS m for the other BSs' covariances (absolute units; entry m unused).</summary>
+    /// <summary>The CBF Fisher constraint of BS m in its coordinates for the other BSs' covariances (on their antennas, absolute units; entry m unused).</summary>
     public ScaledFisher CbfFisher(int bs, IReadOnlyList<Matrix<Complex>> perBsCovariances) =>
-        new(FisherInformation.Cbf(Network.Scene, bs, perBsCovariances), IsotropicCovariance(Network.TransmitElements), Network.TransmitPower);
-
-    /// <summary>The block indices of BS m in the stacked space.</summary>
-    public int[] BlockIndices(int bs) => Enumerable.Range(bs * Network.TransmitElements, Network.TransmitElements).ToArray();
+        new(FisherInformation.Cbf(Network.Scene, bs, perBsCovariances), IsotropicCovariance(Network.TransmitElements), Network.TransmitPower,
+            coordinates: Space.Basis(bs) is null ? null : c => Space.Coefficient(bs, c));
 }

@@ -81,6 +81,9 @@ public sealed record DesignResult
     /// <summary>NF_R (CRB, rad²) and NF_C (γ, linear) per BS when 0 &lt; ρ &lt; 1; empty otherwise.</summary>
     public IReadOnlyList<(double Rcrb, double Gamma)> NormalizationFactors { get; init; } = [];
 
+    /// <summary>The coordinates the convex problems were written in (the reduced dimension of every BS).</summary>
+    public ReductionReport? Reduction { get; init; }
+
     /// <summary>Total wall time of the design, seconds.</summary>
     public double Seconds { get; init; }
 
@@ -93,7 +96,8 @@ public sealed record DesignResult
 
 /// <summary>How transmittable beamformers were obtained from the relaxed covariances.</summary>
 /// <param name="Method"><c>eigenvector</c> (every W_k rank one), or the candidate that won:
-/// <c>eigenvector-rescaled</c>, <c>matched</c> (w_k = W_k h_k*/√(h_kᵀW_kh_k*)), <c>zero-forcing</c> or <c>randomization</c>.</param>
+/// <c>eigenvector-truncated</c> (the principal components at the relaxation's powers, when they meet the targets up to
+/// the rank-one tolerance), <c>eigenvector-rescaled</c>, <c>matched</c> (w_k = W_k h_k*/√(h_kᵀW_kh_k*)), <c>zero-forcing</c> or <c>randomization</c>.</param>
 /// <param name="LargestEigenvalueRatio">max over k of λ₂/λ₁ of W_k (0 for exactly rank one).</param>
 /// <param name="CandidatesTried">Candidates whose powers were fitted (1 when rank one).</param>
 /// <param name="CandidatesFeasible">Candidates that met the SINR targets within the power budgets.</param>

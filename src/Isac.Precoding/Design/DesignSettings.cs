@@ -1,4 +1,5 @@
 using Isac.Conic;
+using Isac.Modeling.Solutions;
 
 namespace Isac.Precoding.Design;
 
@@ -38,6 +39,15 @@ public sealed record DesignSettings
 
     /// <summary>How symbol-level designs lift the symbols (the small LMI is the default).</summary>
     public SymbolLift Lift { get; init; } = SymbolLift.Averaged;
+
+    /// <summary>Write the convex problems in orthonormal bases of the subspaces the designs see (docs/derivations.md §6.9;
+    /// default true): exact, with blocks of order dim S_n ≤ J·K + J + 1 instead of Ntx. False solves on the antennas.</summary>
+    public bool SubspaceReduction { get; init; } = true;
+
+    /// <summary>The side of the duality each convex problem is first solved on (default <see cref="FormulationSide.Auto"/>:
+    /// the free-scalar side unless the cone-variable side has at most half its Schur complement; after numerical
+    /// trouble the other side is tried either way).</summary>
+    public FormulationSide Side { get; init; } = FormulationSide.Auto;
 
     /// <summary>The conic solver's settings (default: silent, one thread, so sweeps parallelise over points, and at most
     /// 300 s per convex problem, after which the problem counts as a solver failure).</summary>

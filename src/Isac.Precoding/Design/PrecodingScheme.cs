@@ -18,27 +18,23 @@ public enum PrecodingScheme
     SlpComp,
 }
 
-/// <summary>Names and properties of <see cref="PrecodingScheme"/>.</summary>
+/// <summary>Names and properties of <see cref="PrecodingScheme"/> (from <see cref="DesignCatalog"/>, where each design is registered).</summary>
 public static class PrecodingSchemes
 {
-    /// <summary>The command-line and file names, in enum order.</summary>
-    public static readonly string[] Names = ["blp-cbf", "blp-comp", "slp-cbf", "slp-comp"];
+    /// <summary>The command-line and file names, in the catalog's order.</summary>
+    public static readonly string[] Names = DesignCatalog.All.Select(e => e.Name).ToArray();
 
     /// <summary>The name of a scheme (<c>blp-cbf</c>, …).</summary>
-    public static string Name(this PrecodingScheme scheme) => Names[(int)scheme];
+    public static string Name(this PrecodingScheme scheme) => DesignCatalog.Of(scheme).Name;
 
     /// <summary>The scheme with the given name.</summary>
     /// <exception cref="ArgumentException">Unknown name (the message lists the names).</exception>
-    public static PrecodingScheme Parse(string name)
-    {
-        int i = Array.IndexOf(Names, name);
-        return i >= 0 ? (PrecodingScheme)i : throw new ArgumentException($"unknown scheme '{name}' (expected one of: {string.Join(", ", Names)})");
-    }
+    public static PrecodingScheme Parse(string name) =>
+        DesignCatalog.Named(name)?.Scheme ?? throw new ArgumentException($"unknown scheme '{name}' (expected one of: {string.Join(", ", Names)})");
 
     /// <summary>True for the symbol-level designs.</summary>
-    public static bool IsSymbolLevel(this PrecodingScheme scheme) => scheme is PrecodingScheme.SlpCbf or PrecodingScheme.SlpComp;
+    public static bool IsSymbolLevel(this PrecodingScheme scheme) => DesignCatalog.Of(scheme).SymbolLevel;
 
     /// <summary>The coordination mode of the scheme.</summary>
-    public static CoordinationMode Mode(this PrecodingScheme scheme) =>
-        scheme is PrecodingScheme.BlpCbf or PrecodingScheme.SlpCbf ? CoordinationMode.Cbf : CoordinationMode.Comp;
+    public static CoordinationMode Mode(this PrecodingScheme scheme) => DesignCatalog.Of(scheme).Mode;
 }

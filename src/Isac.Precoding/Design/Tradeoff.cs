@@ -30,6 +30,13 @@ internal sealed record Tradeoff(double Weight, double[] BoundNormalizer, double[
         else model.Maximize(-(Weight * angleScale * angleScale / BoundNormalizer[unit]) * bound + ((1 - Weight) * gammaUnit / GammaNormalizer[unit]) * g);
     }
 
+    /// <summary>
+    /// g = γ/γ_th in a model: the variable 1 + (g − 1) with g − 1 ≥ 0 when γ is variable, else the constant
+    /// <paramref name="fixedValue"/> (1, or the accepted g* of a refinement step).
+    /// </summary>
+    public Expression GammaTerm(Model model, double fixedValue = 1) =>
+        GammaIsVariable ? Expr.Constant(1.0) + Sdp.ModelVariables.NonNegative(model, "g_minus_1") : Expr.Constant(fixedValue);
+
     /// <summary>The pure objective ρ = <paramref name="weight"/> without normalisation (ρ = 0 or 1).</summary>
     public static Tradeoff Pure(double weight, int units) => new(weight, Enumerable.Repeat(1.0, units).ToArray(), Enumerable.Repeat(1.0, units).ToArray());
 }

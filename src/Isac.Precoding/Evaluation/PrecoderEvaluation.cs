@@ -30,15 +30,27 @@ public static class PrecoderEvaluation
     /// The worst case uses <see cref="WorstCaseSinr"/> over each user's ball (CBF: ‖e‖ ≤ δ on every BS's
     /// channel; CoMP: ‖e‖ ≤ √J·δ).
     /// </summary>
-    public static AchievedMetrics Block(IsacNetwork network, CoordinationMode mode, IReadOnlyList<Vector<Complex>> beamformers, double delta)
+    /// <remarks>The RCRB is computed on the antennas; the SINRs in the exact coordinates of the beamformers' span
+    /// (<see cref="PrecoderSpan"/>) when that is smaller than the antennas, where they have the same values.</remarks>
+    public static AchievedMetrics Block(IsacNetwork network, CoordinationMode mode, IReadOnlyList<Vector<Complex>> beamformers, double delta) =>
+        Block(network, mode, beamformers, delta, spanCoordinates: true);
+
+    /// <summary>As <see cref="Block(IsacNetwork, CoordinationMode, IReadOnlyList{Vector{Complex}}, double)"/>; with
+    /// <paramref name="spanCoordinates"/> false every SINR is computed on the antennas.</summary>
+    public static AchievedMetrics Block(IsacNetwork network, CoordinationMode mode, IReadOnlyList<Vector<Complex>> beamformers, double delta, bool spanCoordinates)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(beamformers);
-        var w = Matrix<Complex>.Build.Dense(network.StackedDimension, beamformers.Count, (i, u) => beamformers[u][i]);
-        var streams = TransmitStreams.FromCompPrecoder(w, network.Cells);
+        var streams = Streams(network.StackedDimension, network.Cells, beamformers);
         if (mode == CoordinationMode.Cbf && !streams.IsCellConfined())
             throw new ArgumentException("CBF beamformers must be confined to their own BS");
         var rcrb = SensingMetrics.RcrbDeg(network.Scene, mode, streams.TransmitCovariance());
+        var channels = network.Channels;
+        if (spanCoordinates && PrecoderSpan.Of(channels, beamformers) is { } span)
+        {
+            channels = span.Channels;
+            streams = Streams(span.Channels.StackedDimension, network.Cells, span.Beamformers);
+        }
         var errors = new CsiErrorModel(mode, delta);
         var nominal = new double[network.Users];
         var worst = new double[network.Users];
@@ -47,13 +59,16 @@ public static class PrecoderEvaluation
             for (int k = 0; k < network.UsersPerCell; k++)
             {
                 int u = network.Channels.GlobalUser(m, k);
-                var problem = UserSinrProblem.ForUser(network.Channels, streams, errors, m, k, network.CommNoiseVariance);
+                var problem = UserSinrProblem.ForUser(channels, streams, errors, m, k, network.CommNoiseVariance);
                 nominal[u] = SensingMetrics.Db(problem.NominalSinr);
                 worst[u] = SensingMetrics.Db(WorstCaseSinr.Solve(problem).Sinr);
                 prop3 = Math.Min(prop3, Proposition3.Sinr(problem));
             }
         return new AchievedMetrics(rcrb, nominal, worst, SensingMetrics.Db(prop3));
     }
+
+    private static TransmitStreams Streams(int stackedDimension, int cells, IReadOnlyList<Vector<Complex>> beamformers) =>
+        TransmitStreams.FromCompPrecoder(Matrix<Complex>.Build.Dense(stackedDimension, beamformers.Count, (i, u) => beamformers[u][i]), cells);
 
     /// <summary>
     /// Symbol level: the transmitted frames (CBF: X_m, Ntx×L per BS; CoMP: one stacked X), absolute units.

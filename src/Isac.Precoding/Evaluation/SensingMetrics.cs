@@ -26,6 +26,38 @@ public static class SensingMetrics
         return r;
     }
 
+    /// <summary>
+    /// √CRB(θ_mm) in degrees for many candidate covariances of one network, for ranking them (beamformer recovery):
+    /// CoMP's Fisher maps do not depend on the covariance and are built once; the bound is [F⁻¹]₀₀ of the 3×3 FIM,
+    /// NaN unless F is positive definite (Cholesky). The reported metrics use <see cref="RcrbDeg"/> (whose singularity
+    /// test costs O(N³) per call: at J·Ntx = 256 a third of a second).
+    /// </summary>
+    internal static Func<Matrix<Complex>, double[]> RcrbEvaluator(SensingScene scene, CoordinationMode mode)
+    {
+        ArgumentNullException.ThrowIfNull(scene);
+        var maps = mode == CoordinationMode.Comp ? Enumerable.Range(0, scene.Cells).Select(m => FisherInformation.Comp(scene, m)).ToArray() : null;
+        return r => Enumerable.Range(0, scene.Cells).Select(m =>
+        {
+            var map = maps?[m] ?? FisherInformation.ForMode(scene, mode, m, r);
+            return RootDegreesOfAngleBound(map.Evaluate(FisherInformation.Variable(scene, mode, m, r)));
+        }).ToArray();
+    }
+
+    /// <summary>√[F⁻¹]₀₀ in degrees, NaN unless the 3×3 FIM is positive definite.</summary>
+    private static double RootDegreesOfAngleBound(Matrix<double> fisher)
+    {
+        if (!(fisher[0, 0] > 0 && fisher[1, 1] > 0 && fisher[2, 2] > 0) || fisher.Enumerate().Any(v => !double.IsFinite(v))) return double.NaN;
+        try
+        {
+            var inverse = fisher.Cholesky().Solve(Matrix<double>.Build.DenseIdentity(3));
+            return inverse[0, 0] > 0 ? RootDegrees(inverse[0, 0]) : double.NaN;
+        }
+        catch (ArgumentException)
+        {
+            return double.NaN;
+        }
+    }
+
     /// <summary>√CRB in degrees from CRB(θ) in rad².</summary>
     public static double RootDegrees(double crb) => Math.Sqrt(crb) * 180 / Math.PI;
 

@@ -52,6 +52,7 @@ public static class DesignResultWriter
         w.WriteDoubles(r.UserSinrDb);
         w.WritePropertyName("userWorstCaseSinrDb");
         w.WriteDoubles(r.UserWorstCaseSinrDb);
+        WriteReduction(w, r);
         WritePrecoders(w, r);
         WriteRecovery(w, r);
         WriteRefinement(w, r);
@@ -89,6 +90,27 @@ public static class DesignResultWriter
         w.WriteStartArray();
         foreach (var m in r.Precoders) w.WriteMatrix(m);
         w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>The coordinates of the convex problems (new keys in snake_case, docs/formats.md).</summary>
+    private static void WriteReduction(Utf8JsonWriter w, DesignResult r)
+    {
+        w.WritePropertyName("reduction");
+        if (r.Reduction is not { } red)
+        {
+            w.WriteNullValue();
+            return;
+        }
+        w.WriteStartObject();
+        w.WriteBoolean("requested", red.Requested);
+        w.WriteBoolean("applied", red.Applied);
+        w.WriteNumber("antennas", red.Antennas);
+        w.WritePropertyName("dimensions");
+        w.WriteStartArray();
+        foreach (var d in red.Dimensions) w.WriteNumberValue(d);
+        w.WriteEndArray();
+        w.WriteString("note", red.Note);
         w.WriteEndObject();
     }
 
@@ -173,6 +195,10 @@ public static class DesignResultWriter
             w.WriteNumber("schurComplementSize", s.SchurSize);
             w.WriteString("side", s.Side);
             w.WriteNumber("realScalars", s.RealScalars);
+            if (double.IsFinite(s.Accuracy)) w.WriteNumber("accuracy", s.Accuracy);
+            else w.WriteNull("accuracy");
+            w.WriteString("termination", s.Termination);
+            w.WriteBoolean("used", s.Used);
             w.WriteEndObject();
         }
         w.WriteEndArray();

@@ -2,6 +2,7 @@ using Complex = System.Numerics.Complex;
 using Isac.Modeling.Constraints;
 using Isac.Modeling.Expressions;
 using Isac.Physics.Crb;
+using Isac.Physics.Numerics;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Isac.Precoding.Sdp;
@@ -28,7 +29,11 @@ internal sealed class ScaledFisher
     /// <param name="reference">R_ref, where each F_ll is normalised to 1.</param>
     /// <param name="powerUnit">P_t: the SDP variables are R/P_t.</param>
     /// <param name="angleScale">d₀ to use instead of 1/√F₀₀(R_ref) (CoMP shares one across the BSs so t̂ compare).</param>
-    public ScaledFisher(FisherInformationMap map, Matrix<Complex> reference, double powerUnit, double? angleScale = null)
+    /// <param name="coordinates">Maps a coefficient on the antennas to the coordinates of the model's covariance
+    /// (B_nᴴ·C·B_n, <see cref="Design.DesignSpace"/>); null: the antennas. The scaling is computed on the antennas
+    /// at <paramref name="reference"/>, so it does not depend on the coordinates.</param>
+    public ScaledFisher(FisherInformationMap map, Matrix<Complex> reference, double powerUnit, double? angleScale = null,
+        Func<Matrix<Complex>, Matrix<Complex>>? coordinates = null)
     {
         Map = map;
         var f = map.Evaluate(reference);
@@ -44,7 +49,8 @@ internal sealed class ScaledFisher
         for (int l = 0; l < 3; l++)
             for (int p = l; p < 3; p++)
             {
-                var b = Hermitian(map.Coefficient(l, p) * (powerUnit * d[l] * d[p]));
+                var b = HermitianMatrix.HermitianPart(map.Coefficient(l, p) * (powerUnit * d[l] * d[p]));
+                if (coordinates is not null) b = HermitianMatrix.HermitianPart(coordinates(b));
                 var e = Expr.Constant(b, $"B{l}{p}");
                 _coefficients[l, p] = e;
                 _coefficients[p, l] = e;
@@ -89,6 +95,4 @@ internal sealed class ScaledFisher
         entries[3, 3] = bound;
         return Expr.Psd(Expr.Block(entries));
     }
-
-    private static Matrix<Complex> Hermitian(Matrix<Complex> m) => (m + m.ConjugateTranspose()) * 0.5;
 }

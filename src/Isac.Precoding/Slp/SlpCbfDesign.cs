@@ -2,6 +2,7 @@ using Complex = System.Numerics.Complex;
 using Isac.Modeling;
 using Isac.Modeling.Expressions;
 using Isac.Physics;
+using Isac.Physics.Numerics;
 using Isac.Precoding.Design;
 using Isac.Precoding.Evaluation;
 using Isac.Precoding.Sdp;
@@ -24,10 +25,8 @@ namespace Isac.Precoding.Slp;
 /// <para>(P3.B): minimise P̃_leak/P̃_leak^max + a_m²/Ĩ_max keeping t̂ ≤ t̂*, γ' ≥ γ'* ((58a)-(58c) with the current a),
 /// (58d) with a_m ≤ a (58e), and P̃_leak,m at most its current value. Then a ← max_m a_m.</para>
 /// </remarks>
-internal sealed class SlpCbfDesign : AlternatingDesign, IRefinableDesign
+internal sealed class SlpCbfDesign : DesignSkeleton, IRefinableDesign<SlpCbfDesign.State>
 {
-    private readonly DesignContext _c;
-    private readonly Tradeoff _tradeoff;
     private readonly double _radius;
     private readonly int _j;
     private readonly double[] _leakCap;
@@ -36,10 +35,8 @@ internal sealed class SlpCbfDesign : AlternatingDesign, IRefinableDesign
     private ScaledFisher[] _fishers = [];
     private readonly double[] _objective;
 
-    public SlpCbfDesign(DesignContext context, Tradeoff tradeoff)
+    public SlpCbfDesign(DesignContext context, Tradeoff tradeoff) : base(context, tradeoff, CoordinationMode.Cbf)
     {
-        _c = context;
-        _tradeoff = tradeoff;
         _j = context.Network.Cells;
         _radius = context.Radius(CoordinationMode.Cbf);
         var limits = context.Network.Limits;
@@ -53,10 +50,10 @@ internal sealed class SlpCbfDesign : AlternatingDesign, IRefinableDesign
         GammaRatio = Enumerable.Repeat(1.0, _j).ToArray();
     }
 
-    /// <summary>The accepted normalised symbols X̃_m of every BS.</summary>
+    /// <summary>The accepted normalised symbols X̃_m of every BS, in its coordinates.</summary>
     public Matrix<Complex>[] Symbols { get; }
 
-    /// <summary>The accepted normalised relaxed covariances R̃_m.</summary>
+    /// <summary>The accepted normalised relaxed covariances R̃_m, in BS m's coordinates.</summary>
     public Matrix<Complex>[] Covariances { get; }
 
     /// <summary>The accepted scaled bounds t̂_m.</summary>
@@ -67,13 +64,16 @@ internal sealed class SlpCbfDesign : AlternatingDesign, IRefinableDesign
 
     public override RelaxedSolution Solution()
     {
-        var net = _c.Network;
-        var roots = GammaRatio.Select(g => g * Math.Sqrt(_c.Gamma)).ToArray();
-        var stacked = Isac.Physics.Sensing.TransmitCovariance.BlockDiagonal(Covariances.Select(r => r * net.TransmitPower).ToArray());
-        return new RelaxedSolution(null, Symbols.Select(x => x * Math.Sqrt(net.TransmitPower)).ToArray(), stacked,
-            Enumerable.Range(0, net.Users).Select(u => roots[u / net.UsersPerCell] * roots[u / net.UsersPerCell]).ToArray(),
+        var net = C.Network;
+        var roots = GammaRatio.Select(g => g * Math.Sqrt(C.Gamma)).ToArray();
+        return new RelaxedSolution(null, Enumerable.Range(0, _j).Select(m => Space.Symbols(m, Symbols[m]) * Math.Sqrt(net.TransmitPower)).ToArray(),
+            RelaxedCovariance(), Enumerable.Range(0, net.Users).Select(u => roots[u / net.UsersPerCell] * roots[u / net.UsersPerCell]).ToArray(),
             Enumerable.Range(0, _j).Select(Crb).ToArray(), roots);
     }
+
+    /// <summary>The relaxed covariances on the stacked antennas (block diagonal, absolute units).</summary>
+    private Matrix<Complex> RelaxedCovariance() => Isac.Physics.Sensing.TransmitCovariance.BlockDiagonal(
+        Enumerable.Range(0, _j).Select(m => Space.Covariance(m, Covariances[m]) * C.Network.TransmitPower).ToArray());
 
     /// <summary>CRB(θ) in rad² of BS m's accepted SDP bound.</summary>
     public double Crb(int bs) => _fishers[bs].Crb(Bounds[bs]);
@@ -85,17 +85,20 @@ internal sealed class SlpCbfDesign : AlternatingDesign, IRefinableDesign
     protected override StepOutcome StepA(int iteration) => Solve(iteration, refine: false);
 
     /// <inheritdoc/>
-    public StepOutcome Refine(int step)
+    public RefinementReport Refine(RefinementSettings settings) => SymbolRefinement.Run(this, settings);
+
+    /// <inheritdoc/>
+    public StepOutcome RefineStep(int step)
     {
         for (int n = 0; n < _j; n++) _current[n] = TransmittedCovariance(n);
         if (step == 1 && _j > 1 && Caps == RefinementCaps.Limits)
         {
             // The caps are variables of (P3) bounded by these limits; any common value keeps every BS's
             // constructive-interference guarantee, since each BS's thresholds and emissions use the same a.
-            var limits = _c.Network.Limits;
+            var limits = C.Network.Limits;
             // Never below the current caps, so that the accepted symbols stay feasible.
-            _amplitudeCap = Math.Max(_amplitudeCap, Math.Sqrt(_c.Normalized(limits.InterferenceMax)));
-            for (int n = 0; n < _j; n++) _leakCap[n] = Math.Max(_leakCap[n], _c.Normalized(limits.LeakageMax));
+            _amplitudeCap = Math.Max(_amplitudeCap, Math.Sqrt(C.Normalized(limits.InterferenceMax)));
+            for (int n = 0; n < _j; n++) _leakCap[n] = Math.Max(_leakCap[n], C.Normalized(limits.LeakageMax));
         }
         return Solve(step, refine: true);
     }
@@ -107,36 +110,39 @@ internal sealed class SlpCbfDesign : AlternatingDesign, IRefinableDesign
     public RefinementCaps Caps { get; set; } = RefinementCaps.Algorithm;
 
     /// <inheritdoc/>
-    public object Checkpoint() => new State(Copy(Symbols), Copy(Covariances), (double[])Bounds.Clone(), (double[])GammaRatio.Clone(),
+    public State Checkpoint() => new(Copy(Symbols), Copy(Covariances), (double[])Bounds.Clone(), (double[])GammaRatio.Clone(),
         (double[])_objective.Clone(), Copy(_current), (ScaledFisher[])_fishers.Clone(), _amplitudeCap, (double[])_leakCap.Clone());
 
     /// <inheritdoc/>
-    public void Restore(object checkpoint)
+    public void Restore(State checkpoint)
     {
-        var s = (State)checkpoint;
-        s.Symbols.CopyTo(Symbols, 0);
-        s.Covariances.CopyTo(Covariances, 0);
-        s.Bounds.CopyTo(Bounds, 0);
-        s.GammaRatio.CopyTo(GammaRatio, 0);
-        s.Objective.CopyTo(_objective, 0);
-        s.Current.CopyTo(_current, 0);
-        _fishers = (ScaledFisher[])s.Fishers.Clone();
-        _amplitudeCap = s.AmplitudeCap;
-        s.LeakCap.CopyTo(_leakCap, 0);
+        checkpoint.Symbols.CopyTo(Symbols, 0);
+        checkpoint.Covariances.CopyTo(Covariances, 0);
+        checkpoint.Bounds.CopyTo(Bounds, 0);
+        checkpoint.GammaRatio.CopyTo(GammaRatio, 0);
+        checkpoint.Objective.CopyTo(_objective, 0);
+        checkpoint.Current.CopyTo(_current, 0);
+        _fishers = (ScaledFisher[])checkpoint.Fishers.Clone();
+        _amplitudeCap = checkpoint.AmplitudeCap;
+        checkpoint.LeakCap.CopyTo(_leakCap, 0);
     }
 
     /// <summary>The state <see cref="Checkpoint"/> copies (the matrices are never changed in place, so the arrays are copied, not them).</summary>
-    private sealed record State(Matrix<Complex>[] Symbols, Matrix<Complex>[] Covariances, double[] Bounds, double[] GammaRatio, double[] Objective,
+    internal sealed record State(Matrix<Complex>[] Symbols, Matrix<Complex>[] Covariances, double[] Bounds, double[] GammaRatio, double[] Objective,
         Matrix<Complex>[] Current, ScaledFisher[] Fishers, double AmplitudeCap, double[] LeakCap);
 
     private static Matrix<Complex>[] Copy(Matrix<Complex>[] m) => (Matrix<Complex>[])m.Clone();
 
     /// <inheritdoc/>
-    public double[] TransmittedRcrbDeg() => SensingMetrics.RcrbDeg(_c.Network.Scene, CoordinationMode.Cbf,
+    public double[] TransmittedRcrbDeg() => SensingMetrics.RcrbDeg(C.Network.Scene, CoordinationMode.Cbf,
         Isac.Physics.Sensing.TransmitCovariance.BlockDiagonal(Enumerable.Range(0, _j).Select(TransmittedCovariance).ToArray()));
 
+    /// <summary>(1/L)·X_m·X_mᴴ of BS m's accepted symbols on its antennas, absolute units.</summary>
     private Matrix<Complex> TransmittedCovariance(int bs) =>
-        Isac.Physics.Sensing.TransmitCovariance.FromSymbols(Symbols[bs]) * _c.Network.TransmitPower;
+        Isac.Physics.Sensing.TransmitCovariance.FromSymbols(Space.Symbols(bs, Symbols[bs])) * C.Network.TransmitPower;
+
+    /// <summary>What one BS's (P3.A) (or refinement step) solution gives.</summary>
+    private sealed record AResult(Matrix<Complex> X, Matrix<Complex> R, double Bound, double Gamma, double Objective);
 
     /// <summary>
     /// (P3.A) of every BS, or one refinement step: the linearisation at each BS's accepted symbols,
@@ -144,133 +150,110 @@ internal sealed class SlpCbfDesign : AlternatingDesign, IRefinableDesign
     /// </summary>
     private StepOutcome Solve(int iteration, bool refine)
     {
-        _fishers = Enumerable.Range(0, _j).Select(m => _c.CbfFisher(m, _current)).ToArray();
-        var tradeoff = refine ? Tradeoff.Pure(1, _j) : _tradeoff;
-        string name = refine ? "P3.A-refine" : "P3.A";
-        var result = new (Matrix<Complex> X, Matrix<Complex> R, double T, double G, double Objective)[_j];
-        for (int m = 0; m < _j; m++)
+        _fishers = Enumerable.Range(0, _j).Select(m => C.CbfFisher(m, _current)).ToArray();
+        var tradeoff = refine ? Tradeoff.Pure(1, _j) : Tradeoff;
+        return SolveUnits<AResult>(refine ? "P3.A-refine" : "P3.A", iteration, (m, model) =>
         {
-            var model = new Model($"{name}-bs{m + 1}");
-            var (x, r, t, norms) = Base(model, m, tradeoff, refine ? Symbols[m] : null);
-            Expression g = tradeoff.GammaIsVariable ? Expr.Constant(1.0) + ModelVariables.NonNegative(model, "g_minus_1")
-                : Expr.Constant(refine ? GammaRatio[m] : 1.0);
+            var (x, r, crb, norms) = Base(model, m, tradeoff, refine ? Symbols[m] : null);
+            var g = tradeoff.GammaTerm(model, refine ? GammaRatio[m] : 1.0);
             if (refine) AddTransmittedLeakage(model, m, x);
-            else AddLeakage(model, m, r, Expr.Constant(_leakCap[m]));
+            else DesignConstraints.AddLeakage(model, Space, m, r, Expr.Constant(_leakCap[m]));
             AddInterCell(model, m, x, norms, Expr.Constant(_amplitudeCap));
             AddConstructive(model, m, x, norms, g);
-            tradeoff.SetObjective(model, t, g, _fishers[m].AngleScale, Math.Sqrt(_c.Gamma), m);
-            var s = _c.Runner.Solve(model, name, iteration, m);
-            if (!SolveOutcome.Usable(s)) return SolveOutcome.Failed(s, $"{name} at BS {m + 1}");
-            double bound = t is null ? double.NaN : s.RealValue(t)[0, 0];
-            result[m] = (s.Value(x), Hermitian(s.Value(r)), bound, s.Scalar(g),
-                refine ? _objective[m] : tradeoff.SensingOnly ? -_fishers[m].Crb(bound) : s.Objective);
-        }
-        for (int m = 0; m < _j; m++)
-            (Symbols[m], Covariances[m], Bounds[m], GammaRatio[m], _objective[m]) = result[m];
-        return StepOutcome.Success;
+            tradeoff.SetObjective(model, crb.Objective, g, _fishers[m].AngleScale, Math.Sqrt(C.Gamma), m);
+            return s =>
+            {
+                double bound = crb.Values(s, 1)[0];
+                return new AResult(s.Value(x), HermitianMatrix.HermitianPart(s.Value(r)), bound, s.Scalar(g),
+                    refine ? _objective[m] : tradeoff.SensingOnly ? -_fishers[m].Crb(bound) : s.Objective);
+            };
+        }, (m, a) => (Symbols[m], Covariances[m], Bounds[m], GammaRatio[m], _objective[m]) = (a.X, a.R, a.Bound, a.Gamma, a.Objective));
     }
+
+    /// <summary>What one BS's (P3.B) solution gives: its relaxed covariance on the antennas (absolute) and its caps.</summary>
+    private sealed record BResult(Matrix<Complex> Covariance, double Leak, double Amplitude);
 
     protected override StepOutcome StepB(int iteration)
     {
-        var limits = _c.Network.Limits;
-        double slack = _c.Settings.Alternating.Slack;
-        var next = new Matrix<Complex>[_j];
-        var leak = new double[_j];
+        var limits = C.Network.Limits;
+        double slack = C.Settings.Alternating.Slack;
         var amplitude = new double[_j];
-        for (int m = 0; m < _j; m++)
+        var outcome = SolveUnits<BResult>("P3.B", iteration, (m, model) =>
         {
-            var model = new Model($"P3.B-bs{m + 1}");
-            var (x, r, t, norms) = Base(model, m, _tradeoff, null);
-            if (t is not null) model.Add(t <= Bounds[m] * (1 + slack));
+            var (x, r, crb, norms) = Base(model, m, Tradeoff, null);
+            if (crb.Objective is not null) model.Add(crb.Objective <= Bounds[m] * (1 + slack));
             var leakVar = ModelVariables.NonNegative(model, "P_leak");
             model.Add(leakVar <= _leakCap[m]);
-            AddLeakage(model, m, r, leakVar);
+            DesignConstraints.AddLeakage(model, Space, m, r, leakVar);
             var capVar = ModelVariables.NonNegative(model, "I_inter");
             model.Add(capVar <= _amplitudeCap);
             AddInterCell(model, m, x, norms, capVar);
             AddConstructive(model, m, x, norms, Expr.Constant(GammaRatio[m] * (1 - slack)));
-            model.Minimize(leakVar * (1 / _c.Normalized(limits.LeakageMax)) + Expr.SumSquares(capVar) * (1 / _c.Normalized(limits.InterferenceMax)));
-            var s = _c.Runner.Solve(model, "P3.B", iteration, m);
-            if (!SolveOutcome.Usable(s)) return SolveOutcome.Failed(s, $"P3.B at BS {m + 1}");
-            next[m] = Hermitian(s.Value(r)) * _c.Network.TransmitPower;
-            leak[m] = Math.Min(_leakCap[m], Math.Max(s.Scalar(leakVar), 0));
-            amplitude[m] = Math.Min(_amplitudeCap, Math.Max(s.Scalar(capVar), 0));
-        }
-        for (int m = 0; m < _j; m++)
+            model.Minimize(leakVar * (1 / C.Normalized(limits.LeakageMax)) + Expr.SumSquares(capVar) * (1 / C.Normalized(limits.InterferenceMax)));
+            return s => new BResult(Space.Covariance(m, HermitianMatrix.HermitianPart(s.Value(r))) * C.Network.TransmitPower,
+                Math.Min(_leakCap[m], Math.Max(s.Scalar(leakVar), 0)), Math.Min(_amplitudeCap, Math.Max(s.Scalar(capVar), 0)));
+        }, (m, b) =>
         {
-            _current[m] = next[m];
-            _leakCap[m] = leak[m];
-        }
-        _amplitudeCap = amplitude.Max();
-        return StepOutcome.Success;
+            _current[m] = b.Covariance;
+            _leakCap[m] = b.Leak;
+            amplitude[m] = b.Amplitude;
+        });
+        if (outcome.Ok) _amplitudeCap = amplitude.Max();
+        return outcome;
     }
 
     protected override IterationRecord Record(int iteration)
     {
-        var net = _c.Network;
+        var net = C.Network;
         var caps = new Dictionary<string, double>();
         if (_j > 1)
         {
             for (int m = 0; m < _j; m++) caps[$"P_leak[{m + 1}]"] = _leakCap[m] * net.TransmitPower;
             caps["I_inter"] = _amplitudeCap * _amplitudeCap * net.TransmitPower;
         }
-        var stacked = Isac.Physics.Sensing.TransmitCovariance.BlockDiagonal(Covariances.Select(r => r * net.TransmitPower).ToArray());
         return new IterationRecord(iteration, (double[])_objective.Clone(),
             Bounds.Select((b, m) => SensingMetrics.RootDegrees(_fishers[m].Crb(b))).ToArray(),
-            SensingMetrics.RcrbDeg(net.Scene, CoordinationMode.Cbf, stacked),
-            GammaRatio.Select(g => SensingMetrics.Db(g * g * _c.Gamma)).ToArray(),
-            SymbolMetrics.MinNominalSinrDb(net, CoordinationMode.Cbf, Symbols.Select(x => x * Math.Sqrt(net.TransmitPower)).ToArray()),
+            SensingMetrics.RcrbDeg(net.Scene, CoordinationMode.Cbf, RelaxedCovariance()),
+            GammaRatio.Select(g => SensingMetrics.Db(g * g * C.Gamma)).ToArray(),
+            SymbolMetrics.MinNominalSinrDb(net, CoordinationMode.Cbf,
+                Enumerable.Range(0, _j).Select(m => Space.Symbols(m, Symbols[m]) * Math.Sqrt(net.TransmitPower)).ToArray()),
             caps);
     }
 
-    private (Variable X, Expression R, Variable? T, Expression[]? Norms) Base(Model model, int m, Tradeoff tradeoff, Matrix<Complex>? anchor)
+    /// <summary>BS m's symbols (its coordinates), their lift (or the refinement's inner bound), the CRB bound, the power and the slot norms.</summary>
+    private (Variable X, Expression R, CrbBound Crb, Expression[]? Norms) Base(Model model, int m, Tradeoff tradeoff, Matrix<Complex>? anchor)
     {
-        var net = _c.Network;
-        var x = model.ComplexMatrix("X", net.TransmitElements, net.FrameLength);
-        var r = anchor is null ? SymbolLifting.Add(model, x, _c.Settings.Lift, "") : SymbolLifting.AddInner(model, x, anchor, "");
-        Variable? t = null;
-        if (tradeoff.Weight > 0)
-        {
-            t = ModelVariables.NonNegative(model, "t");
-            model.Add(_fishers[m].Lmi(c => Expr.Trace(c * r), t), "crb");
-        }
-        if (anchor is null) model.Add(r.Trace() <= 1.0, "power");
-        else SymbolLifting.AddTransmittedPower(model, x, Enumerable.Range(0, net.TransmitElements).ToArray(), 1.0, "power");
-        return (x, r, t, ConstructiveConstraints.SlotNorms(model, x, _radius, ""));
+        var x = model.ComplexMatrix("X", Space.Dimension(m), C.Network.FrameLength);
+        var r = anchor is null ? SymbolLifting.Add(model, x, C.Settings.Lift, "") : SymbolLifting.AddInner(model, x, anchor, "");
+        var crb = CrbBound.Add(model, tradeoff, [_fishers[m]], c => Expr.Trace(c * r));
+        if (anchor is null) DesignConstraints.AddPower(model, [r], Space, stacked: false);
+        else SymbolLifting.AddTransmittedPower(model, x, Enumerable.Range(0, Space.Dimension(m)).ToArray(), 1.0, "power");
+        return (x, r, crb, ConstructiveConstraints.SlotNorms(model, x, _radius, ""));
     }
 
-    /// <summary>Refinement: the leakage of the transmitted symbols, (1/L)‖v_mnᵀX̃‖² ≤ P̃_leak,m.</summary>
+    /// <summary>Refinement: the leakage of the transmitted symbols, (1/L)‖v̂_mnᵀX̃‖² ≤ P̃_leak,m.</summary>
     private void AddTransmittedLeakage(Model model, int m, Variable x)
     {
         for (int n = 0; n < _j; n++)
         {
             if (n == m) continue;
-            var row = Expr.Constant(_c.Network.Scene.TransmitResponse(m, n).ToRowMatrix());
-            model.Add(Expr.Norm2(row * x) <= Math.Sqrt(_c.Network.FrameLength * _leakCap[m]), $"leakage{n + 1}");
+            var row = Expr.Constant(Space.TransmitResponse(m, n).ToRowMatrix());
+            model.Add(Expr.Norm2(row * x) <= Math.Sqrt(C.Network.FrameLength * _leakCap[m]), $"leakage{n + 1}");
         }
     }
 
-    private void AddLeakage(Model model, int m, Expression r, Expression cap)
-    {
-        for (int n = 0; n < _j; n++)
-        {
-            if (n == m) continue;
-            model.Add(RobustQuadratic.Nominal(_c.Network.Scene.TransmitResponse(m, n), r) <= cap, $"leakage{n + 1}");
-        }
-    }
-
-    /// <summary>(56): |h_{m,nk}ᵀx̃_ms| + δ‖x̃_ms‖ ≤ a/√(J−1) for every other cell's user and slot.</summary>
+    /// <summary>(56): |ĥ_{m,nk}ᵀx̃_ms| + δ‖x̃_ms‖ ≤ a/√(J−1) for every other cell's user and slot.</summary>
     private void AddInterCell(Model model, int m, Variable x, Expression[]? norms, Expression cap)
     {
         if (_j == 1) return;
-        var net = _c.Network;
+        var net = C.Network;
         var share = cap * (1 / Math.Sqrt(_j - 1));
         for (int n = 0; n < _j; n++)
         {
             if (n == m) continue;
             for (int k = 0; k < net.UsersPerCell; k++)
             {
-                var row = Expr.Constant(net.Channels.PerBs(m, n, k).ToRowMatrix());
+                var row = Expr.Constant(Space.Channel(m, n, k).ToRowMatrix());
                 for (int s = 0; s < net.FrameLength; s++)
                 {
                     Expression left = Expr.Abs(row * SymbolLifting.Column(x, s));
@@ -284,17 +267,15 @@ internal sealed class SlpCbfDesign : AlternatingDesign, IRefinableDesign
     /// <summary>(52)-(53) for BS m's users with σ_eff = √(σ̃² + a²) and SINR g²γ_th.</summary>
     private void AddConstructive(Model model, int m, Variable x, Expression[]? norms, Expression g)
     {
-        var net = _c.Network;
+        var net = C.Network;
         double psi = net.SectorHalfAngle;
-        var threshold = g * Math.Sqrt(_c.Gamma * (_c.Noise + _amplitudeCap * _amplitudeCap));
+        var threshold = g * Math.Sqrt(C.Gamma * (C.Noise + _amplitudeCap * _amplitudeCap));
         for (int k = 0; k < net.UsersPerCell; k++)
         {
             int u = m * net.UsersPerCell + k;
-            var h = net.Channels.PerBs(m, m, k);
+            var h = Space.Channel(m, m, k);
             for (int s = 0; s < net.FrameLength; s++)
                 ConstructiveConstraints.Add(model, x, s, h, net.Symbol(u, s), Math.Tan(psi), Math.Cos(psi), threshold, _radius, norms, $"ci{k + 1}_{s + 1}");
         }
     }
-
-    private static Matrix<Complex> Hermitian(Matrix<Complex> m) => (m + m.ConjugateTranspose()) * 0.5;
 }

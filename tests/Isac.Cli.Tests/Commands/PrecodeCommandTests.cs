@@ -125,6 +125,75 @@ public class PrecodeCommandTests
         Assert.Contains("file not found", r.Err);
     }
 
+    [Fact]
+    public void Reduction_IsOnByDefault_StatedInTheSummaryAndTheResult_AndCanBeTurnedOff()
+    {
+        // J = 2, K = 1, Ntx = 8: dim S_n = 5 < 8, so the problems are written in 5 coordinates per BS.
+        using var temp = new TempFolder();
+        string file = temp.Sub("n8.json");
+        File.WriteAllText(file, "{ \"seed\": 3, \"cells\": 2, \"usersPerCell\": 1, \"ntx\": 8, \"nrx\": 4, \"frameLength\": 4 }");
+        var on = CliRunner.Run("precode", "--scenario", file, "--scheme", "blp-comp", "--gamma-db", "5", "--out", temp.Sub("on"));
+        var off = CliRunner.Run("precode", "--scenario", file, "--scheme", "blp-comp", "--gamma-db", "5", "--reduction", "off", "--out", temp.Sub("off"));
+
+        Assert.Equal(0, on.ExitCode);
+        Assert.Equal(0, off.ExitCode);
+        Assert.Contains("coordinates: reduced: BS 1 5 of 8, BS 2 5 of 8", on.Out);
+        Assert.Contains("coordinates: off", off.Out);
+        using var onDoc = JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Sub("on"), "precode-blp-comp.json")));
+        using var offDoc = JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Sub("off"), "precode-blp-comp.json")));
+        var reduction = onDoc.RootElement.GetProperty("reduction");
+        Assert.True(reduction.GetProperty("applied").GetBoolean());
+        Assert.Equal([5, 5], reduction.GetProperty("dimensions").EnumerateArray().Select(d => d.GetInt32()));
+        Assert.Equal(8, reduction.GetProperty("antennas").GetInt32());
+        Assert.False(offDoc.RootElement.GetProperty("reduction").GetProperty("requested").GetBoolean());
+        // The precoders are reported on the antennas either way: (J·Ntx)×(J·K).
+        Assert.Equal(16, onDoc.RootElement.GetProperty("precoders").GetProperty("matrices")[0].GetArrayLength());
+        double rcrbOn = onDoc.RootElement.GetProperty("rcrbDeg")[0].GetDouble(), rcrbOff = offDoc.RootElement.GetProperty("rcrbDeg")[0].GetDouble();
+        Assert.Equal(1, rcrbOn / rcrbOff, 1e-4);
+    }
+
+    [Fact]
+    public void VerboseNamesTheCoordinatesFirst()
+    {
+        using var temp = new TempFolder();
+        var r = CliRunner.Run("precode", "--scenario", Scenario("explicit-small.json"), "--scheme", "blp-comp", "--gamma-db", "5", "--verbose", "--out", temp.Path);
+        Assert.Equal(0, r.ExitCode);
+        Assert.StartsWith("coordinates: BS 1, BS 2: dim S ≥ Ntx = 4, kept on the antennas", r.Err);
+    }
+
+    [Fact]
+    public void ExportSdpa_WritesEveryConvexProblem()
+    {
+        using var temp = new TempFolder();
+        var r = CliRunner.Run("precode", "--scenario", Scenario("explicit-small.json"), "--scheme", "blp-cbf", "--gamma-db", "5",
+            "--max-iterations", "1", "--export-sdpa", temp.Sub("sdpa"), "--out", temp.Path);
+
+        Assert.Equal(0, r.ExitCode);
+        var files = Directory.GetFiles(temp.Sub("sdpa")).Select(Path.GetFileName).ToArray();
+        Assert.Contains("blp-cbf-P1.A-it1-bs1.dat-s", files);
+        Assert.Contains("blp-cbf-P1.B-it1-bs2.dat-s", files);
+        Assert.EndsWith("= mDIM", File.ReadLines(Path.Combine(temp.Sub("sdpa"), "blp-cbf-P1.A-it1-bs1.dat-s")).First(l => !l.StartsWith('"') && !l.StartsWith('*')).Trim());
+    }
+
+    [Fact]
+    public void ExportSdpaIntoAFile_IsABadInputBeforeAnySolve()
+    {
+        using var temp = new TempFolder();
+        string file = temp.Sub("taken");
+        File.WriteAllText(file, "");
+        var r = CliRunner.Run("precode", "--scenario", Scenario("explicit-small.json"), "--scheme", "blp-cbf", "--gamma-db", "5", "--export-sdpa", file, "--out", temp.Path);
+        Assert.Equal(2, r.ExitCode);
+        Assert.StartsWith("isac: error: --export-sdpa", r.Err);
+    }
+
+    [Fact]
+    public void UnknownReduction_IsAParseError()
+    {
+        var r = CliRunner.Run("precode", "--scenario", Scenario("explicit-small.json"), "--scheme", "blp-cbf", "--gamma-db", "5", "--reduction", "maybe");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("maybe", r.Err);
+    }
+
     private static string RepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

@@ -67,6 +67,22 @@ public class PaperAFigureTests
         Assert.Contains("time_limit_s", e.Message);
     }
 
+    [Theory]
+    [InlineData("on", 5)]
+    [InlineData("off", 8)]
+    public void Reduction_ReachesTheDesignAndTheReducedDimColumn(string reduction, double dim)
+    {
+        // Ntx = 8 against dim S_n = J·K + J + 1 = 5.
+        var s = Scenario("fig8", """{ "draws": 1, "scheme": ["blp-comp"], "ntx": [8] }""",
+            $$"""{ "network": { "usersPerCell": 1, "nrx": 4 }, "reduction": "{{reduction}}" }""");
+        var row = Assert.Single(Run(s));
+        Assert.Equal("solved", row.Text("status"));
+        Assert.Equal(dim, row.Number("reduced_dim"));
+        var e = Assert.Throws<Isac.Core.IsacInputException>(() => Scenario("fig8", """{ "draws": 1, "scheme": ["blp-comp"], "ntx": [8] }""",
+            """{ "reduction": true }"""));
+        Assert.Contains("reduction", e.Message);
+    }
+
     [Fact]
     public void UnknownRefineCaps_NamesTheJsonPath()
     {

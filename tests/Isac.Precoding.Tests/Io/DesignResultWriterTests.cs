@@ -22,6 +22,15 @@ public class DesignResultWriterTests
         Assert.Equal(result.Precoders[0].RowCount, w.GetArrayLength());
         Assert.Equal(result.Precoders[0][1, 0].Imaginary, w[1][0][1].GetDouble());
         Assert.Equal(result.Solves.Count, root.GetProperty("solves").GetArrayLength());
+        for (int i = 0; i < result.Solves.Count; i++)
+        {
+            var solve = root.GetProperty("solves")[i];
+            Assert.Equal(result.Solves[i].Termination, solve.GetProperty("termination").GetString());
+            Assert.Equal(result.Solves[i].Used, solve.GetProperty("used").GetBoolean());
+            Assert.Equal(result.Solves[i].Accuracy, solve.GetProperty("accuracy").GetDouble());
+        }
+        // Every answer the design used is accounted for: a solved design's solves carry the solver's accuracy and reason.
+        Assert.All(result.Solves.Where(x => x.Used), x => Assert.True(x.Accuracy < 1e-3 && x.Termination.Length > 0, $"{x.Problem}: {x.Accuracy} {x.Termination}"));
     }
 
     [Fact]

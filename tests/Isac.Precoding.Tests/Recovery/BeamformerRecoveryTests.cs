@@ -73,9 +73,44 @@ public class BeamformerRecoveryTests
 
         Assert.NotNull(outcome.Beamformers);
         Assert.True(outcome.Report.LargestEigenvalueRatio > 1e-3);
-        Assert.Equal(19, outcome.Report.CandidatesTried); // eigenvectors, matched, zero-forcing, 16 draws
+        Assert.Equal(20, outcome.Report.CandidatesTried); // the truncated eigenvectors, eigenvectors with fitted powers, matched, zero-forcing, 16 draws
         var sinr = BlockSinr.All(network.Channels, TransmitStreams.FromCompPrecoder(Stack(outcome.Beamformers!), network.Cells), CoordinationMode.Comp, network.CommNoiseVariance);
         Assert.All(sinr, s => Assert.True(s >= 1 - 1e-9));
+    }
+
+    [Fact]
+    public void RankOneUpToSolverAccuracy_LosesNoSensingInRecovery()
+    {
+        // W_k = p_k·w_kw_kᴴ + 3·10⁻⁶·p_k·(another direction): λ₂/λ₁ above the 10⁻⁶ rank-one tolerance, powers that put more
+        // into one stream than the SINR targets need (as sensing does) and fill the larger BS budget. The principal
+        // components at these powers are a candidate, so the transmitted RCRB is no worse than the relaxation's.
+        var network = TestNetworks.Small.Build(3);
+        var random = new DeterministicRandom(8);
+        var directions = RandomComp(network, random);
+        var gamma = Enumerable.Repeat(1.0, network.Users).ToArray();
+        var fitted = BeamformerRecovery.FitPowers(network, CoordinationMode.Comp, directions, gamma, 0, false)!;
+        var p = fitted.Select((x, u) => x * (u == 0 ? 3 : 1.2)).ToArray();
+        int ntx = network.TransmitElements;
+        double load = Enumerable.Range(0, network.Cells).Max(m => Enumerable.Range(0, network.Users)
+            .Sum(u => p[u] * directions[u].SubVector(m * ntx, ntx).ConjugateDotProduct(directions[u].SubVector(m * ntx, ntx)).Real));
+        var streams = directions.Select((d, u) =>
+        {
+            double pu = p[u] * network.TransmitPower / load * (1 - 1e-5);
+            var other = Vector<Complex>.Build.Dense(d.Count, i => random.NextComplexGaussian());
+            other -= d * d.ConjugateDotProduct(other);
+            other /= other.L2Norm();
+            return d.OuterProduct(d.Conjugate()) * pu + other.OuterProduct(other.Conjugate()) * (3e-6 * pu);
+        }).ToArray();
+        var relaxed = Isac.Precoding.Evaluation.SensingMetrics.RcrbDeg(network.Scene, CoordinationMode.Comp, streams.Aggregate((a, b) => a + b));
+
+        var outcome = BeamformerRecovery.Recover(network, CoordinationMode.Comp, streams, gamma, 0, false, new RecoverySettings(Randomizations: 4), new DeterministicRandom(1));
+
+        Assert.True(outcome.Report.LargestEigenvalueRatio > 1e-6);
+        // Rank one up to 10⁻⁴ and the principal components meet the targets: they are taken without trying the others.
+        Assert.Equal(("eigenvector-truncated", 1), (outcome.Report.Method, outcome.Report.CandidatesTried));
+        var transmitted = outcome.Beamformers!.Select(w => w.OuterProduct(w.Conjugate())).Aggregate((a, b) => a + b);
+        var achieved = Isac.Precoding.Evaluation.SensingMetrics.RcrbDeg(network.Scene, CoordinationMode.Comp, transmitted);
+        Assert.True(achieved.Max() <= relaxed.Max() * (1 + 1e-4), $"{outcome.Report.Method}: {achieved.Max()} against the relaxation's {relaxed.Max()}");
     }
 
     /// <summary>Zero-forcing directions (h_uᵀw_v = δ_uv) disturbed by noise, so that the interference is small but not zero.</summary>
