@@ -1,3 +1,4 @@
+using Isac.Core.Numerics;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Isac.Network.Beamforming;

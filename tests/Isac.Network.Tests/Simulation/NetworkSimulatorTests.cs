@@ -1,3 +1,4 @@
+using Isac.Core.Numerics;
 using Isac.Network.Geometry;
 using Isac.Network.Simulation;
 
@@ -75,7 +76,7 @@ public class NetworkSimulatorTests
             for (int l = 0; l < beams.Length; l++)
             {
                 Assert.Equal(scheduled[l].Length, beams[l].Length);
-                PowerPerBsEpoch.Add(beams[l].Sum(v => Isac.Network.Numerics.ComplexVectors.NormSquared(v)));
+                PowerPerBsEpoch.Add(beams[l].Sum(v => Isac.Core.Numerics.ComplexVectors.NormSquared(v)));
             }
         }
     }
