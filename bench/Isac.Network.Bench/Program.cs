@@ -1,3 +1,4 @@
+using Isac.Core.Numerics;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Isac.Network.Beamforming;
@@ -12,7 +13,7 @@ using Isac.Network.Simulation;
 //   dotnet run --project bench/Isac.Network.Bench -c Release -- fig6            wall time of the default Fig. 6 run (5 schemes)
 //   dotnet run --project bench/Isac.Network.Bench -c Release -- ckm              full map build time and memory, one BS
 string mode = args.Length > 0 ? args[0] : "dualopt";
-var scenario = Scenario.PaperB();
+var scenario = PaperBScenario.PaperB();
 Console.WriteLine($"# {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 
 switch (mode)
@@ -122,7 +123,7 @@ switch (mode)
         // How well does a map's estimate describe the true inter-cell channel? For 8 users of each cell BS 0 coordinates
         // with: the normalised correlation |ĥᴴh|²/(‖ĥ‖²‖h‖²) with 5 drawn channels, power-weighted over the users, for the
         // map's ĥ (36) and for the best phase-less estimate Σ√α_q a(θ_q) of the exact paths. Scenario file optional.
-        var sc = args.Length > 1 ? ScenarioReader.Parse(File.ReadAllText(args[1]), args[1]) : scenario;
+        var sc = args.Length > 1 ? PaperBScenarioReader.Parse(File.ReadAllText(args[1]), args[1]) : scenario;
         var env = new NetworkEnvironment(sc, 1);
         var users = env.UsersAt(1);
         var steer = new Isac.Network.Channels.SteeringVector(sc.ChannelSettings.TransmitAntennas);

@@ -1,3 +1,4 @@
+using Isac.Core.Numerics;
 using Complex = System.Numerics.Complex;
 using Isac.Core.Random;
 
@@ -16,9 +17,9 @@ public static class TestData
     public static Complex[] HermitianPd(DeterministicRandom rng, int n)
     {
         var m = new Complex[n * n];
-        for (int r = 0; r < n + 2; r++) Isac.Network.Numerics.ComplexVectors.AddOuter(m, 1.0, Gaussian(rng, n));
+        for (int r = 0; r < n + 2; r++) Isac.Core.Numerics.ComplexVectors.AddOuter(m, 1.0, Gaussian(rng, n));
         for (int i = 0; i < n; i++) m[i * n + i] += 0.5;
-        Isac.Network.Numerics.ComplexVectors.MirrorLower(m, n);
+        Isac.Core.Numerics.ComplexVectors.MirrorLower(m, n);
         return m;
     }
 }

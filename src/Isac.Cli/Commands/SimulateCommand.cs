@@ -37,7 +37,8 @@ public static class SimulateCommand
             int? threadCount = parse.GetValue(threads);
             if (threadCount is < 1) throw new IsacInputException("--threads", $"expected a positive number of threads, got {threadCount}");
             if (!file.Exists) throw new IsacInputException(file.FullName, "scenario file not found");
-            var sc = Isac.Experiments.PaperB.SimulationScenarioFile.Parse(File.ReadAllText(file.FullName), file.Name);
+            var sc = Isac.Experiments.PaperB.SimulationScenarioFile.Parse(File.ReadAllText(file.FullName), file.Name, out var legacyWarning);
+            if (legacyWarning is string warning) parse.Err().WriteLine($"isac: {warning}");
             long s = parse.GetValue(seed) ?? sc.Seed;
             int count = n ?? sc.Epochs;
             var dir = parse.GetValue(output) ?? new DirectoryInfo(Path.Combine("results", "simulate", $"{sc.Name}-{sch.Name()}-{sched.Name()}-s{s}"));

@@ -1,6 +1,7 @@
 using Isac.Experiments.Definitions;
 using Isac.Experiments.Scenarios;
 using Isac.Experiments.Sweeps;
+using Isac.Network.Simulation;
 using Isac.Physics.Io;
 
 namespace Isac.Cli.Validation;
@@ -11,12 +12,18 @@ namespace Isac.Cli.Validation;
 /// </summary>
 public static class FileFormats
 {
+    // Top-level keys of a paper-B scenario that no other format has (a paper-B file may set any subset of them).
+    private static readonly string[] PaperBOnlyKeys =
+        ["network", "users", "scheduling", "power_dbm", "power_w", "epoch_s", "backhaul_delay_s", "channel", "sensing", "ckm", "dualopt", "epochs"];
+
     /// <summary>The formats, in the order content detection tries them.</summary>
     public static IReadOnlyList<FileFormat> All { get; } =
     [
         new("crb-case", "crb-case.schema.json", root => root.Has("transmit_covariance"), root => CrbCase.Read(root)),
         new("scenario", "scenario.schema.json", root => root.Has("experiment"),
-            root => ScenarioReader.Read(root, ExperimentRegistry.Catalog, SweepSize.Full)),
+            root => ScenarioReader.Read(root, ExperimentRegistry.Catalog, SweepSize.Full), ExperimentRegistry.Catalog.NewLegacyKeys),
+        new("paper-b-scenario", PaperBScenarioReader.SchemaFile, root => PaperBOnlyKeys.Any(root.Has),
+            root => PaperBScenarioReader.Read(root, PaperBScenario.PaperB()), PaperBScenarioReader.NewLegacyKeys),
     ];
 
     /// <summary>The format whose schema file is the last path segment of <paramref name="schema"/>, or null.</summary>

@@ -40,6 +40,12 @@ public abstract class Experiment<TSettings> : IExperiment where TSettings : clas
     /// <inheritdoc/>
     public abstract string SectionName { get; }
 
+    /// <summary>No renames beyond a change of case.</summary>
+    public static IReadOnlyDictionary<string, string[]> NoRenames { get; } = new Dictionary<string, string[]>();
+
+    /// <inheritdoc />
+    public virtual IReadOnlyDictionary<string, string[]> LegacyRenames => NoRenames;
+
     /// <inheritdoc/>
     public abstract IReadOnlyList<SweepParameter> Parameters { get; }
 

@@ -18,6 +18,15 @@ public sealed class ExperimentCatalog
     /// <summary>Every experiment, in registration order.</summary>
     public IReadOnlyList<IExperiment> All => _experiments;
 
+    /// <summary>The old key names a scenario file naming any of these experiments may use: the camelCase
+    /// spelling of every key and each experiment's <see cref="IExperiment.LegacyRenames"/>.</summary>
+    public Isac.Core.Json.LegacyKeys NewLegacyKeys()
+    {
+        var keys = new Isac.Core.Json.LegacyKeys();
+        foreach (var (key, old) in _experiments.SelectMany(e => e.LegacyRenames)) keys = keys.With(key, old);
+        return keys;
+    }
+
     /// <summary>The groups, in registration order.</summary>
     public IReadOnlyList<string> Groups => _experiments.Select(e => e.Group).Distinct().ToList();
 

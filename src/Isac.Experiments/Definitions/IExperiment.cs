@@ -29,6 +29,10 @@ public interface IExperiment
     /// <summary>The name of the scenario-file section this experiment reads its settings from.</summary>
     string SectionName { get; }
 
+    /// <summary>Renames of its section's keys beyond a change of case (new name → old names), still read with a warning
+    /// (<see cref="LegacyKeys"/>; the camelCase spellings need no entry).</summary>
+    IReadOnlyDictionary<string, string[]> LegacyRenames => Experiment<object>.NoRenames;
+
     /// <summary>The parameters it sweeps, slowest-varying first, with their quick and full values.</summary>
     IReadOnlyList<SweepParameter> Parameters { get; }
 

@@ -3,7 +3,6 @@ using Isac.Experiments.Definitions;
 using Isac.Experiments.Results;
 using Isac.Experiments.Sweeps;
 using Isac.Network.Simulation;
-using NetworkScenario = Isac.Network.Simulation.Scenario;
 
 namespace Isac.Experiments.PaperB;
 
@@ -23,7 +22,10 @@ public abstract class PaperBExperiment : Experiment<PaperBSettings>
     public override string Group => "paper-b";
 
     /// <inheritdoc/>
-    public override string SectionName => Isac.Network.Simulation.ScenarioReader.SectionName;
+    public override string SectionName => PaperBScenarioReader.SectionName;
+
+    /// <inheritdoc />
+    public override IReadOnlyDictionary<string, string[]> LegacyRenames => PaperBScenarioReader.Renames;
 
     /// <inheritdoc/>
     public override PaperBSettings ParseSettings(JsonCursor? section) => PaperBSettings.Parse(section);
@@ -41,7 +43,7 @@ public abstract class PaperBExperiment : Experiment<PaperBSettings>
         SweepParameter.Integer("epochs", "", "epochs N simulated (paper: 10)", [quick], [10], 1, 100_000);
 
     /// <summary>The network of a point: the section's scenario with the point's sizes (the axes it has).</summary>
-    protected static NetworkScenario ScenarioFor(SweepPoint point, PaperBSettings settings)
+    protected static PaperBScenario ScenarioFor(SweepPoint point, PaperBSettings settings)
     {
         var sc = settings.Scenario;
         int Axis(string name, int fallback) => point.Grid.AxisIndex(name) >= 0 ? point.Int(name) : fallback;
@@ -57,14 +59,14 @@ public abstract class PaperBExperiment : Experiment<PaperBSettings>
     protected static long NetworkSeed(SweepPoint point) => unchecked((long)point.DrawSeed);
 
     /// <summary>The network of a point (default: <see cref="ScenarioFor"/>; an experiment may also change the layout per point).</summary>
-    protected virtual NetworkScenario NetworkFor(SweepPoint point, PaperBSettings settings) => ScenarioFor(point, settings);
+    protected virtual PaperBScenario NetworkFor(SweepPoint point, PaperBSettings settings) => ScenarioFor(point, settings);
 
     /// <summary>The simulator on the point's network (its sizes, its draw's seed).</summary>
     protected NetworkSimulator Simulator(SweepPoint point, PaperBSettings settings) =>
         new(new NetworkEnvironment(NetworkFor(point, settings), NetworkSeed(point)));
 
     /// <summary>Runs the point's network with the options <paramref name="options"/> builds from its scenario; one row per epoch.</summary>
-    protected IReadOnlyList<ResultRow> SimulateEpochs(SweepPoint point, PaperBSettings settings, Func<NetworkScenario, RunOptions> options,
+    protected IReadOnlyList<ResultRow> SimulateEpochs(SweepPoint point, PaperBSettings settings, Func<PaperBScenario, RunOptions> options,
         CancellationToken cancellation)
     {
         var sim = Simulator(point, settings);

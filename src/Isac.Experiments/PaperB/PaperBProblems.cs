@@ -32,7 +32,7 @@ public static class PaperBProblems
     /// DualOpt (Algorithm 2) or the SDR-based beamformer with the scenario's settings and the given
     /// FP loop settings (default: the scenario's).
     /// </summary>
-    public static ILocalBeamformer Beamformer(string algorithm, Scenario scenario, FractionalProgrammingSettings? fp = null) => algorithm switch
+    public static ILocalBeamformer Beamformer(string algorithm, PaperBScenario scenario, FractionalProgrammingSettings? fp = null) => algorithm switch
     {
         "dualopt" => FractionalProgrammingBeamformer.DualOpt(scenario.DualOptSettings, fp ?? scenario.FpSettings),
         "sdr" => new SdrBeamformer(scenario.SdrSettings, fp ?? scenario.FpSettings),

@@ -1,6 +1,5 @@
 using Isac.Core.Json;
 using Isac.Network.Simulation;
-using NetworkScenario = Isac.Network.Simulation.Scenario;
 
 namespace Isac.Experiments.PaperB;
 
@@ -17,12 +16,12 @@ namespace Isac.Experiments.PaperB;
 /// the sweep parameter to set instead, rather than silently overriding them.
 /// </remarks>
 /// <param name="Scenario">The network scenario (its per-cell user count, scheduling limit, epochs and seed are set per sweep point).</param>
-public sealed record PaperBSettings(NetworkScenario Scenario)
+public sealed record PaperBSettings(PaperBScenario Scenario)
 {
     /// <summary>Reads the section (null: the paper's network); unknown fields and sweep-governed fields are errors.</summary>
     public static PaperBSettings Parse(JsonCursor? section)
     {
-        if (section is not JsonCursor s) return new PaperBSettings(NetworkScenario.PaperB());
+        if (section is not JsonCursor s) return new PaperBSettings(PaperBScenario.PaperB());
         if (s.Kind == System.Text.Json.JsonValueKind.Object)
         {
             Refuse(s, "epochs", "set the sweep parameter 'epochs' instead");
@@ -35,7 +34,7 @@ public sealed record PaperBSettings(NetworkScenario Scenario)
             if (s.OptionalField("scheduling") is { } scheduling && scheduling.Kind == System.Text.Json.JsonValueKind.Object)
                 Refuse(scheduling, "max_users_per_cell", "set the sweep parameter 'scheduled_per_cell' (Table I: 'scheduled_users') instead");
         }
-        return new PaperBSettings(ScenarioReader.Read(s, "paper-b"));
+        return new PaperBSettings(PaperBScenarioReader.Read(s, PaperBScenario.PaperB()));
     }
 
     private static void Refuse(JsonCursor c, string field, string why)

@@ -5,7 +5,6 @@ using Isac.Experiments.Results;
 using Isac.Experiments.Sweeps;
 using Isac.Network.Geometry;
 using Isac.Network.Simulation;
-using NetworkScenario = Isac.Network.Simulation.Scenario;
 
 namespace Isac.Experiments.PaperB;
 
@@ -74,7 +73,7 @@ public sealed class StandardNetworkExperiment : PaperBExperiment
     }
 
     /// <inheritdoc/>
-    protected override NetworkScenario NetworkFor(SweepPoint point, PaperBSettings settings)
+    protected override PaperBScenario NetworkFor(SweepPoint point, PaperBSettings settings)
     {
         var sc = ScenarioFor(point, settings);
         var l = sc.Layout;

@@ -4,7 +4,6 @@ using Isac.Experiments.Figures;
 using Isac.Experiments.Results;
 using Isac.Experiments.Sweeps;
 using Isac.Network.Simulation;
-using NetworkScenario = Isac.Network.Simulation.Scenario;
 
 namespace Isac.Experiments.PaperB;
 
@@ -94,7 +93,7 @@ public sealed class Table1Experiment : PaperBExperiment
     /// code: .NET runs a method's unoptimised code for its first ~30 calls and recompiles it in the background, and
     /// two consecutive unoptimised timings can agree well enough to pass for steady state.
     /// </summary>
-    private static void WarmUp(string algorithm, NetworkScenario scenario)
+    private static void WarmUp(string algorithm, PaperBScenario scenario)
     {
         if (!WarmedUp.TryAdd(algorithm, true)) return;
         var rng = new Isac.Core.Random.DeterministicRandom(1);

@@ -36,7 +36,7 @@ public static class ScenarioReader
     /// <param name="catalog">The experiments that may be named.</param>
     /// <param name="size">The declared grid used for whatever <c>sweep</c> leaves out.</param>
     public static Scenario Parse(string json, string source, ExperimentCatalog catalog, SweepSize size) =>
-        Read(JsonCursor.Parse(json, source), catalog, size);
+        Read(JsonCursor.Parse(json, source, catalog.NewLegacyKeys()), catalog, size);
 
     /// <summary>Reads a parsed scenario document (its root object). Old key names are read and named in
     /// <see cref="Scenario.LegacyWarning"/>.</summary>

@@ -1,3 +1,5 @@
+using Isac.Conic.LinearAlgebra;
+using Isac.Core.Numerics;
 using Complex = System.Numerics.Complex;
 using Isac.Network.Numerics;
 
@@ -158,7 +160,7 @@ public sealed class DualOptSolver : IBeamSubproblemSolver
                 for (int c = 0; c < f; c++) a[r * f + c] = h[free[r] * dim + free[c]];
                 a[r * f + r] += 1e-12 * scale + 1e-300; // keeps a singular direction (an inactive multiplier at 0) solvable
             }
-            if (!RealCholesky.Solve(a, b, f)) for (int r = 0; r < f; r++) b[r] = -grad[free[r]] / Math.Max(h[free[r] * dim + free[r]], 1e-300);
+            if (!DenseCholesky.FactorAndSolve(a, b, f)) for (int r = 0; r < f; r++) b[r] = -grad[free[r]] / Math.Max(h[free[r] * dim + free[r]], 1e-300);
             for (int r = 0; r < f; r++) d[free[r]] = b[r];
         }
         double t = 1;

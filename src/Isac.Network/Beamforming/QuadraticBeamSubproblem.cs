@@ -1,3 +1,4 @@
+using Isac.Core.Numerics;
 using Complex = System.Numerics.Complex;
 
 namespace Isac.Network.Beamforming;
@@ -33,8 +34,8 @@ public sealed record QuadraticBeamSubproblem(
         double f = 0;
         for (int k = 0; k < Users; k++)
         {
-            f += 2 * Numerics.ComplexVectors.Dot(Linear[k], v[k]).Real - Numerics.ComplexVectors.HermitianForm(Common, v[k]);
-            if (PerUser is not null) f -= Numerics.ComplexVectors.HermitianForm(PerUser[k], v[k]);
+            f += 2 * ComplexVectors.Dot(Linear[k], v[k]).Real - ComplexVectors.HermitianForm(Common, v[k]);
+            if (PerUser is not null) f -= ComplexVectors.HermitianForm(PerUser[k], v[k]);
         }
         return f;
     }
@@ -49,9 +50,9 @@ public sealed record QuadraticBeamSubproblem(
             var a = Sensing.Steering[k];
             double phi = Sensing.NoiseTerm[k];
             for (int j = 0; j < Users; j++)
-                if (j != k) phi += Numerics.ComplexVectors.AbsDotSquared(a, v[j]);
-            var s = Numerics.ComplexVectors.Dot(a, Reference[k]);
-            var t = Numerics.ComplexVectors.Dot(a, v[k]);
+                if (j != k) phi += ComplexVectors.AbsDotSquared(a, v[j]);
+            var s = ComplexVectors.Dot(a, Reference[k]);
+            var t = ComplexVectors.Dot(a, v[k]);
             double psi = Sensing.Ratio * (2 * (Complex.Conjugate(s) * t).Real - (s.Real * s.Real + s.Imaginary * s.Imaginary));
             slack[k] = psi - phi;
         }

@@ -1,3 +1,4 @@
+using Isac.Core.Numerics;
 using Isac.Conic;
 using Isac.Modeling;
 using Isac.Modeling.Expressions;
@@ -259,13 +260,13 @@ public sealed class SdrBeamformer : ILocalBeamformer
             for (int s = 0; s < _k; s++)
             {
                 var form = _problem.Surrogate == LeakageSurrogate.Slinr ? common + zeta2[s] * _d : common;
-                _form[s].Set(Hermitize(scale * form));
+                _form[s].Set(HermitianPart.Of(scale * form));
             }
             return _model.Solve(_modelSettings);
         }
 
         /// <summary>The covariances of a solution (solver units).</summary>
-        public Matrix<Complex>[] Covariances(ModelSolution solution) => _cov.Select(c => Hermitize(solution.Value(c))).ToArray();
+        public Matrix<Complex>[] Covariances(ModelSolution solution) => _cov.Select(c => HermitianPart.Of(solution.Value(c))).ToArray();
 
         /// <summary>√λ_max·u_max of V in watts, and λ₂/λ₁.</summary>
         public (Complex[] Beam, double RankRatio) PrincipalBeam(Matrix<Complex> v)
@@ -281,7 +282,5 @@ public sealed class SdrBeamformer : ILocalBeamformer
         }
 
         private static double Quad(Vector<Complex> g, Matrix<Complex> v) => (g.Conjugate() * (v * g)).Real;
-
-        private static Matrix<Complex> Hermitize(Matrix<Complex> m) => (m + m.ConjugateTranspose()) * 0.5;
     }
 }

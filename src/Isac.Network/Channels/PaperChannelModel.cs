@@ -1,3 +1,4 @@
+using Isac.Core.Numerics;
 using Complex = System.Numerics.Complex;
 using Isac.Core.Random;
 using Isac.Network.Geometry;
@@ -89,7 +90,7 @@ public sealed class PaperChannelModel : IChannelModel
 
     /// <summary>The realised ‖h‖² of epoch 1 (the paper's Section V formula sums the channels it drew).</summary>
     public double CalibrationGain(int bs, int cell, int user, Point2 position) =>
-        Numerics.ComplexVectors.NormSquared(Channel(bs, cell, user, position, 1));
+        ComplexVectors.NormSquared(Channel(bs, cell, user, position, 1));
 
     /// <summary>h = Σ_q √α_q e^{j w_q} a(θ_q) with w_q ~ N(0, s²) from <paramref name="rng"/>.</summary>
     public Complex[] Synthesize(IReadOnlyList<PathGain> paths, DeterministicRandom rng)

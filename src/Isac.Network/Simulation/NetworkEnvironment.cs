@@ -22,7 +22,7 @@ public sealed class NetworkEnvironment
     private readonly SimulatedCampaign[] _campaigns;
 
     /// <summary>Builds the environment (maps in full when the scenario asks for it).</summary>
-    public NetworkEnvironment(Scenario scenario, long seed, IMobilityModel? mobility = null)
+    public NetworkEnvironment(PaperBScenario scenario, long seed, IMobilityModel? mobility = null)
     {
         Scenario = scenario;
         Seed = unchecked((ulong)seed);
@@ -69,7 +69,7 @@ public sealed class NetworkEnvironment
     }
 
     /// <summary>The scenario.</summary>
-    public Scenario Scenario { get; }
+    public PaperBScenario Scenario { get; }
 
     /// <summary>The seed every stream is derived from.</summary>
     public ulong Seed { get; }

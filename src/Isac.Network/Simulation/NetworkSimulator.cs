@@ -21,7 +21,7 @@ namespace Isac.Network.Simulation;
 /// echo) are exchanged with the BSs it coordinates with (<see cref="Geometry.NetworkLayout.Neighbours"/>:
 /// every BS in the paper's network); at (n−1)ΔT each BS queries its map and optimises its beams. The
 /// weights are 1/R̂_{n−1}, the average rate through epoch n − 1, as problem (8a) and Stage II state
-/// ("R̂_{n−1} … known in the n-th epoch"); <see cref="Scenario.PfWeightLag"/> = 2 uses R̂_{n−2}
+/// ("R̂_{n−1} … known in the n-th epoch"); <see cref="PaperBScenario.PfWeightLag"/> = 2 uses R̂_{n−2}
 /// instead (epoch n − 1's rates not yet known when the schedule for n is made). In epoch n the
 /// beams are transmitted over that epoch's true channels (rates from eq. (4)-(5), interference from
 /// every BS of the network) and their echoes give the scheduled users' new location estimates.

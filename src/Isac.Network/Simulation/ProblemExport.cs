@@ -1,3 +1,4 @@
+using Isac.Core.Numerics;
 using System.Text.Json;
 using Complex = System.Numerics.Complex;
 using Isac.Core.Json;

@@ -10,7 +10,7 @@ namespace Isac.Network.Simulation;
 /// </summary>
 internal sealed class RunState
 {
-    private readonly Scenario _scenario;
+    private readonly PaperBScenario _scenario;
     private readonly int[][] _lastScheduled;
     private readonly double[][] _lateRateSum; // Σ of the rates through epoch n − 2 at the start of epoch n
 

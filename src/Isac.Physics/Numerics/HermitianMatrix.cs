@@ -69,13 +69,11 @@ public static class HermitianMatrix
     public static Matrix<Complex> Outer(Vector<Complex> x, Vector<Complex> y) =>
         Matrix<Complex>.Build.Dense(x.Count, y.Count, (i, j) => x[i] * y[j]);
 
-    /// <summary>xᵀ·y (no conjugation).</summary>
+    /// <summary>xᵀ·y (no conjugation), by the SIMD kernel <see cref="Isac.Core.Numerics.ComplexKernels.Dot"/>.</summary>
     public static Complex Bilinear(Vector<Complex> x, Vector<Complex> y)
     {
         if (x.Count != y.Count) throw new ArgumentException($"length mismatch: {x.Count} and {y.Count}");
-        Complex s = Complex.Zero;
-        for (int i = 0; i < x.Count; i++) s += x[i] * y[i];
-        return s;
+        return Isac.Core.Numerics.ComplexKernels.Dot(x.AsArray() ?? x.ToArray(), y.AsArray() ?? y.ToArray());
     }
 
     /// <summary>xᵀ·M·y* for a vector x, a matrix M and a vector y (the form vᵀ R v* of paper A).</summary>

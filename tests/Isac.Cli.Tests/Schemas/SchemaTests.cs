@@ -82,6 +82,9 @@ public class SchemaTests
     [Theory]
     [InlineData("crb-case.schema.json", "scenarios/crb/example-cbf.json", "frame_length", "frameLength")]
     [InlineData("scenario.schema.json", "scenarios/demo/beampattern.json", "seed", "sed")]
+    [InlineData("paper-b-scenario.schema.json", "scenarios/paper-b/quick.json", "epochs", "epoch")]
+    [InlineData("paper-b-scenario.schema.json", "scenarios/paper-b/default.json", "rate_floor_bps_hz", "rate_floor")]
+    [InlineData("scenario.schema.json", "scenarios/paper-b/fig8-echo-noise.json", "echo_noise_factor", "echo_noise")]
     public void Schema_RejectsAnUnknownKey(string schema, string example, string key, string misspelt)
     {
         string text = File.ReadAllText(Path.Combine(RepositoryFiles.Root, example));
@@ -99,6 +102,31 @@ public class SchemaTests
         Assert.False(Evaluate(Path.Combine(RepositoryFiles.SchemaDirectory, "scenario.schema.json"), bad).IsValid);
     }
 
+    [Theory]
+    [InlineData("\"sweep\": { \"draws\": 10 },", "\"sweep\": { \"draws\": 10 },\n  \"paper_b_unused\": 1,")]
+    [InlineData("\"sensing\": { \"echo_noise_factor\": 100 }", "\"sensing\": { \"echo_noise_factor\": 100 }, \"epochs\": 3")]
+    [InlineData("\"sensing\": { \"echo_noise_factor\": 100 }", "\"sensing\": { \"echo_noise_factor\": -1 }")]
+    public void ScenarioSchema_ChecksThePaperBSection(string from, string to)
+    {
+        string text = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "scenarios/paper-b/fig8-echo-noise.json"));
+        string bad = text.Replace(from, to);
+        Assert.NotEqual(text, bad);
+        Assert.False(Evaluate(Path.Combine(RepositoryFiles.SchemaDirectory, "scenario.schema.json"), bad).IsValid);
+    }
+
+    [Theory]
+    [InlineData("\"per_cell\": 12,", "\"per_cell\": 12, \"positions\": [],")]
+    [InlineData("\"tx_antennas\": 16", "\"tx_antennas\": 16, \"bs_height_m\": 10")]
+    [InlineData("\"epochs\": 4,", "\"epochs\": 4, \"power_w\": 1, \"power_dbm\": 30,")]
+    public void PaperBScenarioSchema_RefusesWhatTheReaderRefuses(string from, string to)
+    {
+        string text = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "scenarios/paper-b/quick.json"));
+        string bad = text.Replace(from, to);
+        Assert.NotEqual(text, bad);
+        Assert.False(Evaluate(Path.Combine(RepositoryFiles.SchemaDirectory, "paper-b-scenario.schema.json"), bad).IsValid);
+        Assert.NotNull(FileValidator.Check(bad, "quick.json").Error);
+    }
+
     private static EvaluationResults Evaluate(string schemaPath, string documentText)
     {
         var schema = Load(schemaPath);
@@ -109,7 +137,20 @@ public class SchemaTests
     // JsonSchema.Net registers each schema under its $id once per process: load each file once.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsonSchema> Loaded = new();
 
-    private static JsonSchema Load(string schemaPath) => Loaded.GetOrAdd(Path.GetFullPath(schemaPath), p => JsonSchema.FromText(File.ReadAllText(p)));
+    // A schema may refer to another by its $id (the sweep scenario's paper_b section is the paper-B scenario's
+    // "section"): every published schema is loaded, and so registered, before any is used.
+    private static JsonSchema Load(string schemaPath)
+    {
+        lock (Loaded)
+        {
+            if (Loaded.IsEmpty)
+            {
+                foreach (string file in RepositoryFiles.Schemas().OrderBy(f => f.Contains("paper-b-scenario") ? 0 : 1))
+                    Loaded.GetOrAdd(Path.GetFullPath(file), p => JsonSchema.FromText(File.ReadAllText(p)));
+            }
+        }
+        return Loaded.GetOrAdd(Path.GetFullPath(schemaPath), p => JsonSchema.FromText(File.ReadAllText(p)));
+    }
 
     private static string? SchemaOf(string text)
     {

@@ -95,4 +95,31 @@ public class ValidateCommandTests : IDisposable
         var r = CliRunner.Run("validate");
         Assert.Equal(2, r.ExitCode);
     }
+
+    [Theory]
+    [InlineData("scenarios/paper-b/default.json", "paper-b-scenario")]
+    [InlineData("scenarios/paper-b/fig6-pf-lag2.json", "scenario")]
+    public void PaperBFilesInTheOldSpelling_AreValidWithOneWarningLine(string shipped, string format)
+    {
+        string file = Path.Combine(_dir, "old.json");
+        File.WriteAllText(file, File.ReadAllText(Shipped(shipped))
+            .Replace("\"$schema\": \"../../docs/schemas/paper-b-scenario.schema.json\",", "")
+            .Replace("\"$schema\": \"../../docs/schemas/scenario.schema.json\",", "")
+            .Replace("\"rate_floor_bps_hz\"", "\"rate_floor\"").Replace("\"pf_weight_lag_epochs\"", "\"pfWeightLagEpochs\""));
+        var r = CliRunner.Run("validate", file);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains($"valid ({format})", r.Out);
+        var warning = Assert.Single(r.Err.TrimEnd().Split('\n'));
+        Assert.Contains("'pfWeightLagEpochs' → 'pf_weight_lag_epochs'", warning);
+    }
+
+    [Fact]
+    public void PaperBScenarioWithoutSchema_IsRecognisedByItsContent_AndErrorsNameTheJsonPath()
+    {
+        string file = Path.Combine(_dir, "net.json");
+        File.WriteAllText(file, """{ "users": { "per_cell": 0 } }""");
+        var r = CliRunner.Run("validate", file);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("$.users.per_cell: expected an integer in [1, 100000], got 0", r.Err);
+    }
 }

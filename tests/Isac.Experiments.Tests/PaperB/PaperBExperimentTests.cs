@@ -41,6 +41,23 @@ public class PaperBExperimentTests
     }
 
     [Fact]
+    public void Section_InTheOldSpelling_ReadsTheSameSettings_WithOneWarningLine()
+    {
+        const string now = """{ "experiment": "paper-b.fig6", "paper_b": { "rate_floor_bps_hz": 0.2, "scheduling": { "pf_weight_lag_epochs": 2 }, "ckm": { "measurement_noise_db": -3 } } }""";
+        string old = now.Replace("rate_floor_bps_hz", "rate_floor").Replace("pf_weight_lag_epochs", "pfWeightLagEpochs").Replace("measurement_noise_db", "measurementNoiseDb");
+        var a = Parse(now);
+        var b = Parse(old);
+        Assert.Null(a.LegacyWarning);
+        Assert.Equal("t.json: warning: old key names read, rename them: 'rate_floor' → 'rate_floor_bps_hz', 'pfWeightLagEpochs' → 'pf_weight_lag_epochs', 'measurementNoiseDb' → 'measurement_noise_db'",
+            b.LegacyWarning);
+        var sa = ((PaperBSettings)a.Settings).Scenario;
+        var sb = ((PaperBSettings)b.Settings).Scenario;
+        Assert.Equal(sa with { Layout = sb.Layout }, sb);
+        Assert.Equal(0.2, sb.RateFloor);
+        Assert.Equal(2, sb.PfWeightLag);
+    }
+
+    [Fact]
     public void Section_IsAPaperBScenario_AndSweepSizesReachTheNetwork()
     {
         var s = Parse($$"""{ "experiment": "paper-b.fig6", "sweep": { "scheme": ["sd-uscb"], "cell_users": [4], "scheduled_per_cell": [2], "epochs": [2] }, {{TinySection}} }""");

@@ -7,7 +7,7 @@ namespace Isac.Experiments.Tests.PaperB;
 public class PaperBProblemsTests
 {
     /// <summary>A small network: 3 cells, 8 users each, 16 antennas, at most 4 scheduled.</summary>
-    private static Scenario Small() => Scenario.PaperB() with
+    private static PaperBScenario Small() => PaperBScenario.PaperB() with
     {
         UsersPerCell = 8,
         MaxScheduledPerCell = 4,
@@ -44,7 +44,7 @@ public class PaperBProblemsTests
     [Fact]
     public void Beamformer_UnknownName_IsAnInputError()
     {
-        var e = Assert.Throws<Isac.Core.IsacInputException>(() => PaperBProblems.Beamformer("cvx", Scenario.PaperB()));
+        var e = Assert.Throws<Isac.Core.IsacInputException>(() => PaperBProblems.Beamformer("cvx", PaperBScenario.PaperB()));
         Assert.Contains("dualopt, sdr", e.Message);
     }
 }

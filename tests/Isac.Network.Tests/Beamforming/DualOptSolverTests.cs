@@ -1,3 +1,4 @@
+using Isac.Core.Numerics;
 using Complex = System.Numerics.Complex;
 using Isac.Core.Random;
 using Isac.Network.Beamforming;

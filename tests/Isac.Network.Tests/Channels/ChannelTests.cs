@@ -1,3 +1,4 @@
+using Isac.Core.Numerics;
 using Isac.Core.Random;
 using Isac.Network.Channels;
 using Isac.Network.Geometry;

@@ -1,3 +1,4 @@
+using Isac.Core.Numerics;
 using Isac.Core;
 using Isac.Core.Random;
 using Isac.Network.Channels;
@@ -101,8 +102,8 @@ public class CkmTests
         var paths = model.Scatterers.Paths(model.Layout.BaseStations[0], p);
         var mean = model.Synthesize(paths.Select(x => x).ToArray(), new DeterministicRandom(1));
         var est = map.Query(p);
-        double corr = Isac.Network.Numerics.ComplexVectors.AbsDotSquared(est, mean) /
-                      (Isac.Network.Numerics.ComplexVectors.NormSquared(est) * Isac.Network.Numerics.ComplexVectors.NormSquared(mean));
+        double corr = Isac.Core.Numerics.ComplexVectors.AbsDotSquared(est, mean) /
+                      (Isac.Core.Numerics.ComplexVectors.NormSquared(est) * Isac.Core.Numerics.ComplexVectors.NormSquared(mean));
         Assert.True(corr > 0.5, $"correlation {corr}");
     }
 }

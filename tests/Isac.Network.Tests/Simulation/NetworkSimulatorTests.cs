@@ -1,3 +1,4 @@
+using Isac.Core.Numerics;
 using Isac.Network.Geometry;
 using Isac.Network.Simulation;
 
@@ -6,7 +7,7 @@ namespace Isac.Network.Tests.Simulation;
 public class NetworkSimulatorTests
 {
     /// <summary>A small network: 3 cells, 8 users each, 16 antennas, at most 4 scheduled.</summary>
-    internal static Scenario Small() => Scenario.PaperB() with
+    internal static PaperBScenario Small() => PaperBScenario.PaperB() with
     {
         UsersPerCell = 8,
         MaxScheduledPerCell = 4,
@@ -75,7 +76,7 @@ public class NetworkSimulatorTests
             for (int l = 0; l < beams.Length; l++)
             {
                 Assert.Equal(scheduled[l].Length, beams[l].Length);
-                PowerPerBsEpoch.Add(beams[l].Sum(v => Isac.Network.Numerics.ComplexVectors.NormSquared(v)));
+                PowerPerBsEpoch.Add(beams[l].Sum(v => Isac.Core.Numerics.ComplexVectors.NormSquared(v)));
             }
         }
     }
@@ -121,7 +122,7 @@ public class NetworkSimulatorTests
     }
 
     /// <summary>A small standard network: 7 sites × 1 sector, ISD 100 m, wrap-around, 38.901 UMi, 16 antennas, 6 users, 3 scheduled.</summary>
-    internal static Scenario SmallHex() => Scenario.PaperB() with
+    internal static PaperBScenario SmallHex() => PaperBScenario.PaperB() with
     {
         Layout = NetworkLayout.Hexagonal(7, 1, 100, wraparound: true),
         UsersPerCell = 6,

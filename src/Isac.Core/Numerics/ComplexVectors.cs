@@ -1,6 +1,6 @@
 using Complex = System.Numerics.Complex;
 
-namespace Isac.Network.Numerics;
+namespace Isac.Core.Numerics;
 
 /// <summary>
 /// Small dense complex kernels on spans (vectors of length N, square matrices stored row-major

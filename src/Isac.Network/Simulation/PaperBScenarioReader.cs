@@ -9,11 +9,14 @@ using Isac.Network.Sensing;
 namespace Isac.Network.Simulation;
 
 /// <summary>
-/// Reads a paper-B scenario from JSON (format in docs/network.md; every field optional, defaults =
-/// paper values). Strict: unknown fields, wrong types and invalid values are refused with the JSON
-/// path, before anything runs.
+/// Reads the paper-B scenario format (docs/formats.md "Paper B scenario", schema
+/// docs/schemas/paper-b-scenario.schema.json; every field optional). Strict: unknown fields, wrong
+/// types and invalid values are refused with the JSON path, before anything runs. Absent fields keep
+/// the values of the defaults passed in (<see cref="PaperBScenario.PaperB"/> unless the caller has others).
 /// </summary>
-public static class ScenarioReader
+/// <remarks>Keys are snake_case with their unit in the name. The camelCase spellings of before are still
+/// read, and so are the renames in <see cref="Renames"/>, each document's old names named in one warning line.</remarks>
+public static class PaperBScenarioReader
 {
     /// <summary>Fraction of the available memory the channel knowledge maps may take.</summary>
     public const double MaxMemoryFraction = 0.5;
@@ -21,40 +24,67 @@ public static class ScenarioReader
     /// <summary>The scenario-file section that holds a paper-B scenario inside a figure's scenario file.</summary>
     public const string SectionName = "paper_b";
 
+    /// <summary>The format's schema file under docs/schemas/.</summary>
+    public const string SchemaFile = "paper-b-scenario.schema.json";
+
+    /// <summary>Renames beyond a change of case (new name → old names), still read with a warning.</summary>
+    public static IReadOnlyDictionary<string, string[]> Renames { get; } = new Dictionary<string, string[]>
+    {
+        ["rate_floor_bps_hz"] = ["rate_floor"],
+    };
+
+    /// <summary>The old key names of the format, for <see cref="JsonCursor.Parse(string, string, LegacyKeys)"/>.</summary>
+    public static LegacyKeys NewLegacyKeys() => new(Renames);
+
+    /// <summary>The top-level keys, in the documented order.</summary>
+    public static readonly string[] Fields =
+    [
+        "name", "description", "network", "users", "power_dbm", "power_w", "reference_snr_db", "noise_power_dbm", "epoch_s",
+        "backhaul_delay_s", "scheduling", "rate_floor_bps_hz", "channel", "sensing", "ckm", "dualopt", "sdr", "fp", "wmmse", "backhaul", "epochs", "seed",
+    ];
+
     /// <summary>Parses and validates a paper-B scenario file (a scenario object; figure files are read by Isac.Experiments).</summary>
     /// <param name="json">The file's text.</param>
     /// <param name="source">The file name, for messages.</param>
     /// <param name="availableBytes">Memory the run may use (null: what the GC reports as available).</param>
     /// <exception cref="IsacInputException">Anything invalid, with the JSON path.</exception>
-    public static Scenario Parse(string json, string source, long? availableBytes = null) =>
-        Read(JsonCursor.Parse(json, source), Path.GetFileNameWithoutExtension(source), availableBytes);
+    public static PaperBScenario Parse(string json, string source, long? availableBytes = null) => Parse(json, source, out _, availableBytes);
+
+    /// <summary>Parses a paper-B scenario file and returns the one warning line naming the old key names it used (null: none).</summary>
+    /// <inheritdoc cref="Parse(string, string, long?)"/>
+    public static PaperBScenario Parse(string json, string source, out string? legacyWarning, long? availableBytes = null)
+    {
+        var root = JsonCursor.Parse(json, source, NewLegacyKeys());
+        var scenario = Read(root, PaperBScenario.PaperB() with { Name = Path.GetFileNameWithoutExtension(source) }, availableBytes);
+        legacyWarning = root.LegacyWarning;
+        return scenario;
+    }
 
     /// <summary>
     /// Reads a paper-B scenario object (a whole file, or the <c>paper_b</c> section of a figure's
-    /// scenario file). Every field is optional; absent fields take the paper's values (Section V)
-    /// or the project's documented choices (docs/network.md).
+    /// scenario file). Every field is optional; absent fields keep the value in <paramref name="defaults"/>.
     /// </summary>
     /// <param name="root">The object.</param>
-    /// <param name="defaultName">The name when the object has no <c>name</c>.</param>
+    /// <param name="defaults">The scenario the object modifies (its name is the one used when the object has no <c>name</c>).</param>
     /// <param name="availableBytes">Memory the run may use (null: what the GC reports as available).</param>
     /// <exception cref="IsacInputException">Anything invalid, with the JSON path.</exception>
-    public static Scenario Read(JsonCursor root, string defaultName, long? availableBytes = null)
+    public static PaperBScenario Read(JsonCursor root, PaperBScenario defaults, long? availableBytes = null)
     {
         if (root.Kind != System.Text.Json.JsonValueKind.Object) throw root.Error("expected a paper-B scenario object");
-        root.ExpectOnly("name", "description", "network", "users", "power_dbm", "power_w", "reference_snr_db", "noise_power_dbm", "epoch_s",
-            "backhaul_delay_s", "scheduling", "rate_floor", "channel", "sensing", "ckm", "dualopt", "sdr", "fp", "wmmse", "backhaul", "epochs", "seed");
-        string name = root.OptionalField("name")?.String() ?? defaultName;
+        root.ExpectOnly(Fields);
+        var d = defaults;
+        string name = root.OptionalField("name")?.String() ?? d.Name;
         _ = root.OptionalField("description")?.String();
 
-        var layout = ReadLayout(root.OptionalField("network"));
+        var layout = ReadLayout(root.OptionalField("network"), d.Layout);
 
-        double speed = 20;
-        int perCell = 40;
-        IReadOnlyList<IReadOnlyList<Point2>>? positions = null;
+        double speed = d.UserSpeed;
+        int perCell = d.UsersPerCell;
+        var positions = d.UserPositions;
         if (root.OptionalField("users") is { } users)
         {
             users.ExpectOnly("per_cell", "positions", "speed_mps");
-            speed = users.OptionalField("speed_mps")?.PositiveDouble() ?? 20;
+            speed = users.OptionalField("speed_mps")?.PositiveDouble() ?? d.UserSpeed;
             if (users.OptionalField("positions") is { } posCur)
             {
                 if (users.Has("per_cell")) throw users.Field("per_cell").Error("give either 'per_cell' or 'positions', not both");
@@ -62,40 +92,53 @@ public static class ScenarioReader
                 positions = cells.Select((c, l) => (IReadOnlyList<Point2>)c.Items().Select(u => UserInCell(u, l, layout)).ToArray()).ToArray();
                 if (positions.Any(p => p.Count == 0)) throw posCur.Error("every cell needs at least one user");
             }
-            else perCell = users.OptionalField("per_cell")?.Int(1, 100_000) ?? 40;
+            else if (users.OptionalField("per_cell") is { } pc)
+            {
+                perCell = pc.Int(1, 100_000);
+                positions = null;
+            }
         }
 
         var pw = root.OptionalField("power_w");
         var pd = root.OptionalField("power_dbm");
         if (pw is not null && pd is not null) throw pw.Value.Error("give either 'power_w' or 'power_dbm', not both");
-        double powerDbm = pw is { } w ? 10 * Math.Log10(w.PositiveDouble()) + 30 : pd?.Double() ?? 36;
+        double powerDbm = pw is { } w ? 10 * Math.Log10(w.PositiveDouble()) + 30 : pd?.Double() ?? d.PowerDbm;
 
         var epochCur = root.OptionalField("epoch_s");
-        double epoch = epochCur?.PositiveDouble() ?? 0.02;
+        double epoch = epochCur?.PositiveDouble() ?? d.EpochSeconds;
         var tdCur = root.OptionalField("backhaul_delay_s");
-        double td = tdCur?.NonNegativeDouble() ?? 0.004;
+        double td = tdCur?.NonNegativeDouble() ?? d.BackhaulDelaySeconds;
         if (td >= epoch) throw (tdCur ?? epochCur ?? root).Error($"the backhaul delay ({td} s) must be shorter than the epoch ({epoch} s)");
 
         var sched = root.OptionalField("scheduling");
         sched?.ExpectOnly("max_users_per_cell", "starvation_epochs", "pf_weight_lag_epochs");
-        int maxUsers = sched?.OptionalField("max_users_per_cell")?.Int(1, 100_000) ?? 18;
-        int starvation = sched?.OptionalField("starvation_epochs")?.Int(1, 1_000_000) ?? 3;
-        int lag = sched?.OptionalField("pf_weight_lag_epochs")?.Int(1, 2) ?? 1;
+        int maxUsers = sched?.OptionalField("max_users_per_cell")?.Int(1, 100_000) ?? d.MaxScheduledPerCell;
+        int starvation = sched?.OptionalField("starvation_epochs")?.Int(1, 1_000_000) ?? d.StarvationEpochs;
+        int lag = sched?.OptionalField("pf_weight_lag_epochs")?.Int(1, 2) ?? d.PfWeightLag;
 
-        var channel = ReadChannel(root.OptionalField("channel"));
-        var sensing = ReadSensing(root.OptionalField("sensing"));
-        var (ckm, mode) = ReadCkm(root.OptionalField("ckm"));
+        var channel = ReadChannel(root.OptionalField("channel"), d.ChannelSettings);
+        var sensing = ReadSensing(root.OptionalField("sensing"), d.SensingSettings);
+        var (ckm, mode) = ReadCkm(root.OptionalField("ckm"), d.CkmSettings, d.CkmMode);
 
         var dual = root.OptionalField("dualopt");
         dual?.ExpectOnly("max_inner_iterations", "tolerance", "newton_after");
-        var dualSettings = new DualOptSettings(dual?.OptionalField("max_inner_iterations")?.Int(1) ?? 300, dual?.OptionalField("tolerance")?.PositiveDouble() ?? 1e-4,
-            NewtonAfter: dual?.OptionalField("newton_after")?.Int(0, 1_000_000) ?? 0);
+        var dd = d.DualOptSettings;
+        var dualSettings = dd with
+        {
+            MaxInnerIterations = dual?.OptionalField("max_inner_iterations")?.Int(1) ?? dd.MaxInnerIterations,
+            Tolerance = dual?.OptionalField("tolerance")?.PositiveDouble() ?? dd.Tolerance,
+            NewtonAfter = dual?.OptionalField("newton_after")?.Int(0, 1_000_000) ?? dd.NewtonAfter,
+        };
         var sdr = root.OptionalField("sdr");
         sdr?.ExpectOnly("solver_tolerance");
-        var sdrSettings = new SdrSettings(SolverTolerance: sdr?.OptionalField("solver_tolerance")?.DoubleInRange(1e-12, 1e-2) ?? 1e-6);
+        var sdrSettings = d.SdrSettings with { SolverTolerance = sdr?.OptionalField("solver_tolerance")?.DoubleInRange(1e-12, 1e-2) ?? d.SdrSettings.SolverTolerance };
         var fp = root.OptionalField("fp");
         fp?.ExpectOnly("max_iterations", "tolerance");
-        var fpSettings = new FractionalProgrammingSettings(fp?.OptionalField("max_iterations")?.Int(1) ?? 30, fp?.OptionalField("tolerance")?.NonNegativeDouble() ?? 1e-3);
+        var fpSettings = d.FpSettings with
+        {
+            MaxIterations = fp?.OptionalField("max_iterations")?.Int(1) ?? d.FpSettings.MaxIterations,
+            Tolerance = fp?.OptionalField("tolerance")?.NonNegativeDouble() ?? d.FpSettings.Tolerance,
+        };
         var wm = root.OptionalField("wmmse");
         wm?.ExpectOnly("max_iterations");
         var back = root.OptionalField("backhaul");
@@ -104,12 +147,34 @@ public static class ScenarioReader
         var snrCur = root.OptionalField("reference_snr_db");
         var noiseCur = root.OptionalField("noise_power_dbm");
         if (snrCur is not null && noiseCur is not null) throw noiseCur.Value.Error("give either 'reference_snr_db' or 'noise_power_dbm', not both");
-        var scenario = new Scenario(name, layout, perCell, positions, speed, powerDbm,
-            snrCur?.Double() ?? 15, epoch, td, maxUsers, starvation, lag,
-            root.OptionalField("rate_floor")?.PositiveDouble() ?? 0.01, channel, sensing, ckm, mode, dualSettings, fpSettings,
-            wm?.OptionalField("max_iterations")?.Int(1) ?? 100, sdrSettings, back?.OptionalField("bits_per_real")?.Int(1, 1024) ?? 32,
-            root.OptionalField("epochs")?.Int(1, 1_000_000) ?? 10, root.OptionalField("seed")?.Long() ?? 1,
-            noiseCur?.DoubleInRange(-300, 100));
+        var scenario = d with
+        {
+            Name = name,
+            Layout = layout,
+            UsersPerCell = perCell,
+            UserPositions = positions,
+            UserSpeed = speed,
+            PowerDbm = powerDbm,
+            ReferenceSnrDb = snrCur?.Double() ?? d.ReferenceSnrDb,
+            EpochSeconds = epoch,
+            BackhaulDelaySeconds = td,
+            MaxScheduledPerCell = maxUsers,
+            StarvationEpochs = starvation,
+            PfWeightLag = lag,
+            RateFloor = root.OptionalField("rate_floor_bps_hz")?.PositiveDouble() ?? d.RateFloor,
+            Channel = channel,
+            Sensing = sensing,
+            Ckm = ckm,
+            CkmMode = mode,
+            DualOpt = dualSettings,
+            Fp = fpSettings,
+            WmmseIterations = wm?.OptionalField("max_iterations")?.Int(1) ?? d.WmmseIterations,
+            Sdr = sdrSettings,
+            BitsPerReal = back?.OptionalField("bits_per_real")?.Int(1, 1024) ?? d.BitsPerReal,
+            Epochs = root.OptionalField("epochs")?.Int(1, 1_000_000) ?? d.Epochs,
+            Seed = root.OptionalField("seed")?.Long() ?? d.Seed,
+            NoisePowerDbm = noiseCur is { } nc ? nc.DoubleInRange(-300, 100) : snrCur is not null ? null : d.NoisePowerDbm,
+        };
 
         CheckMapMemory(scenario, root.OptionalField("ckm")?.OptionalField("grid_m") ?? root, availableBytes);
         return scenario;
@@ -120,7 +185,7 @@ public static class ScenarioReader
     /// whose storage (all BSs) exceeds half the available memory (on-demand maps hold only the pages
     /// their queries visit; their memory is reported by the run).
     /// </summary>
-    public static void CheckMapMemory(Scenario scenario, JsonCursor at, long? availableBytes = null)
+    public static void CheckMapMemory(PaperBScenario scenario, JsonCursor at, long? availableBytes = null)
     {
         var (min, max) = scenario.Layout.BoundingBox();
         var s = scenario.CkmSettings;
@@ -158,9 +223,9 @@ public static class ScenarioReader
     /// <c>sectors_per_site</c>, <c>inter_site_distance_m</c>, <c>wraparound</c>, <c>min_user_distance_m</c>,
     /// <c>coordination_radius_m</c>, <c>element_pattern</c>); absent: the paper's three BSs.
     /// </summary>
-    private static NetworkLayout ReadLayout(JsonCursor? network)
+    private static NetworkLayout ReadLayout(JsonCursor? network, NetworkLayout defaults)
     {
-        if (network is not { } net) return NetworkLayout.PaperB();
+        if (network is not { } net) return defaults;
         string kind = net.OptionalField("layout")?.OneOf("explicit", "hexagonal") ?? "explicit";
         var coordCur = net.OptionalField("coordination_radius_m");
         double? coord = coordCur?.NonNegativeDouble();
@@ -203,13 +268,12 @@ public static class ScenarioReader
     private static readonly string[] PaperChannelFields =
         ["reference_path_gain_db", "path_loss_exponent", "intra_cell_paths", "nlos_ratio", "phase_std_deg", "inter_cell_paths", "scatterer_density_per_km2"];
 
-    private static ChannelSettings ReadChannel(JsonCursor? c)
+    private static ChannelSettings ReadChannel(JsonCursor? c, ChannelSettings d)
     {
-        var d = new ChannelSettings();
         if (c is not { } ch) return d;
         ch.ExpectOnly(["model", "tx_antennas", "carrier_ghz", "bs_height_m", "ut_height_m", .. PaperChannelFields]);
         var modelCur = ch.OptionalField("model");
-        var model = modelCur is { } mc ? ChannelModelNames.Parse(mc.OneOf(ChannelModelNames.All))!.Value : ChannelModelKind.Paper;
+        var model = modelCur is { } mc ? ChannelModelNames.Parse(mc.OneOf(ChannelModelNames.All))!.Value : d.Model;
         if (model == ChannelModelKind.Paper)
         {
             foreach (var f in new[] { "bs_height_m", "ut_height_m" })
@@ -248,16 +312,16 @@ public static class ScenarioReader
             ch.OptionalField("scatterer_density_per_km2")?.PositiveDouble() ?? d.ScattererDensityPerKm2);
     }
 
-    private static SensingSettings ReadSensing(JsonCursor? c)
+    private static SensingSettings ReadSensing(JsonCursor? c, SensingSettings d)
     {
-        var d = new SensingSettings();
         if (c is not { } s) return d;
         s.ExpectOnly("a_theta", "a_tau", "a_mu", "matched_filter_gain", "threshold", "rx_antennas", "radar_equation", "rcs_m2",
             "reflection_factor", "echo_noise_factor", "initial_location_error_m", "computed_receive_gain");
         var form = s.OptionalField("radar_equation")?.OneOf("two-way", "inverse-distance") switch
         {
             "inverse-distance" => RadarEquationForm.InverseDistance,
-            _ => RadarEquationForm.TwoWay,
+            "two-way" => RadarEquationForm.TwoWay,
+            _ => d.Form,
         };
         return new SensingSettings(
             s.OptionalField("a_theta")?.PositiveDouble() ?? d.AngleCoefficient,
@@ -274,12 +338,16 @@ public static class ScenarioReader
             s.OptionalField("computed_receive_gain")?.Bool() ?? d.ComputedReceiveGain);
     }
 
-    private static (CkmSettings Settings, CkmMode Mode) ReadCkm(JsonCursor? c)
+    private static (CkmSettings Settings, CkmMode Mode) ReadCkm(JsonCursor? c, CkmSettings d, CkmMode defaultMode)
     {
-        var d = new CkmSettings();
-        if (c is not { } k) return (d, CkmMode.OnDemand);
+        if (c is not { } k) return (d, defaultMode);
         k.ExpectOnly("grid_m", "angle_bins", "codebook_size", "snapshots", "sparsity", "mode", "measurement_noise_db", "leakage_estimate");
-        var mode = k.OptionalField("mode")?.OneOf("on-demand", "full") == "full" ? CkmMode.Full : CkmMode.OnDemand;
+        var mode = k.OptionalField("mode")?.OneOf("on-demand", "full") switch
+        {
+            "full" => CkmMode.Full,
+            "on-demand" => CkmMode.OnDemand,
+            _ => defaultMode,
+        };
         var settings = d with
         {
             Spacing = k.OptionalField("grid_m")?.PositiveDouble() ?? d.Spacing,
@@ -288,7 +356,12 @@ public static class ScenarioReader
             Snapshots = k.OptionalField("snapshots")?.Int(1, 100_000) ?? d.Snapshots,
             Sparsity = k.OptionalField("sparsity")?.Int(1, 8) ?? d.Sparsity,
             MeasurementNoiseDb = k.OptionalField("measurement_noise_db")?.DoubleInRange(-100, 100) ?? d.MeasurementNoiseDb,
-            LeakageEstimate = k.OptionalField("leakage_estimate")?.OneOf("channel", "covariance") == "covariance" ? LeakageEstimate.Covariance : LeakageEstimate.Channel,
+            LeakageEstimate = k.OptionalField("leakage_estimate")?.OneOf("channel", "covariance") switch
+            {
+                "covariance" => LeakageEstimate.Covariance,
+                "channel" => LeakageEstimate.Channel,
+                _ => d.LeakageEstimate,
+            },
         };
         return (settings, mode);
     }

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Complex = System.Numerics.Complex;
 
-namespace Isac.Network.Numerics;
+namespace Isac.Core.Numerics;
 
 /// <summary>
 /// SIMD kernels on interleaved complex spans (re, im, re, im, …): two complex numbers per
@@ -12,7 +12,7 @@ namespace Isac.Network.Numerics;
 /// Every kernel falls back to scalar arithmetic for the odd element and when the hardware has no
 /// 256-bit vectors; results equal the scalar loops up to the order of the additions.
 /// </summary>
-internal static class ComplexKernels
+public static class ComplexKernels
 {
     private static readonly Vector256<double> ImagSign = Vector256.Create(1.0, -1.0, 1.0, -1.0);
 

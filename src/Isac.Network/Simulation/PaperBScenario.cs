@@ -42,7 +42,7 @@ public enum CkmMode
 /// <param name="Epochs">Default number of epochs N (paper: 10).</param>
 /// <param name="Seed">Default seed.</param>
 /// <param name="NoisePowerDbm">σ_c² in dBm when given, instead of the reference SNR's calibration (e.g. thermal noise over the bandwidth plus a noise figure).</param>
-public sealed record Scenario(
+public sealed record PaperBScenario(
     string Name,
     NetworkLayout Layout,
     int UsersPerCell = 40,
@@ -91,5 +91,5 @@ public sealed record Scenario(
     public double PowerWatts => Math.Pow(10, (PowerDbm - 30) / 10);
 
     /// <summary>Paper B's Section V network with the project's defaults for what it leaves open.</summary>
-    public static Scenario PaperB() => new("paper-b", NetworkLayout.PaperB());
+    public static PaperBScenario PaperB() => new("paper-b", NetworkLayout.PaperB());
 }

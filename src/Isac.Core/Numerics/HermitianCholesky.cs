@@ -1,6 +1,6 @@
 using Complex = System.Numerics.Complex;
 
-namespace Isac.Network.Numerics;
+namespace Isac.Core.Numerics;
 
 /// <summary>
 /// In-place Cholesky factorisation M = L·Lᴴ of a Hermitian positive definite N×N matrix stored
