@@ -1,7 +1,9 @@
 using Isac.Experiments.Definitions;
 using Isac.Experiments.Scenarios;
 using Isac.Experiments.Sweeps;
+using Isac.Experiments.Results;
 using Isac.Physics.Io;
+using Isac.Precoding.Io;
 
 namespace Isac.Cli.Validation;
 
@@ -15,8 +17,14 @@ public static class FileFormats
     public static IReadOnlyList<FileFormat> All { get; } =
     [
         new("crb-case", "crb-case.schema.json", root => root.Has("transmit_covariance"), root => CrbCase.Read(root)),
-        new("scenario", "scenario.schema.json", root => root.Has("experiment"),
+        new("scenario", "scenario.schema.json", root => root.Has("experiment") && !root.Has("scenario_sha256"),
             root => ScenarioReader.Read(root, ExperimentRegistry.Catalog, SweepSize.Full)),
+        // Paper A's network file, the result of `isac precode` and a results folder's manifest.
+        new("paper-a-network", PaperANetworkReader.SchemaFile,
+            root => root.Has("target_angles_deg") || root.Has("users_per_cell") && root.Has("ntx") || root.Has("psk_order"),
+            root => PaperANetworkReader.Read(root)),
+        new("design-result", DesignResultReader.SchemaFile, root => root.Has("worst_case_min_sinr_db"), root => DesignResultReader.Read(root)),
+        new("manifest", Manifest.SchemaFile, root => root.Has("scenario_sha256"), root => Manifest.Read(root)),
     ];
 
     /// <summary>The format whose schema file is the last path segment of <paramref name="schema"/>, or null.</summary>

@@ -99,7 +99,7 @@ public class SchemaTests
         Assert.False(Evaluate(Path.Combine(RepositoryFiles.SchemaDirectory, "scenario.schema.json"), bad).IsValid);
     }
 
-    private static EvaluationResults Evaluate(string schemaPath, string documentText)
+    internal static EvaluationResults Evaluate(string schemaPath, string documentText)
     {
         var schema = Load(schemaPath);
         using var doc = RepositoryFiles.Parse(documentText);
@@ -118,7 +118,7 @@ public class SchemaTests
         return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("$schema", out var s) ? s.GetString() : null;
     }
 
-    private static string Describe(EvaluationResults r) => string.Join("; ",
+    internal static string Describe(EvaluationResults r) => string.Join("; ",
         (r.Details ?? []).Where(d => d.Errors is { Count: > 0 })
             .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}")));
 }
