@@ -48,7 +48,7 @@ internal static class ScaleBench
                 default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;
             }
         }
-        var scenario = NetworkScenarioReader.Read(JsonCursor.Parse(File.ReadAllText(networkFile), networkFile));
+        var scenario = PaperANetworkReader.Read(JsonCursor.Parse(File.ReadAllText(networkFile), networkFile));
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores; date {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; network {networkFile} (seed {scenario.Seed}), " +
                           $"L = Ntx + 6, γ = {gammaDb} dB, δ = {delta}, ρ = 1, one solver thread, {timeLimit} s per convex problem, unreduced budget {budget} s");
         // JIT warm-up on a tiny network, so that the first timed run is not paying for compilation.

@@ -29,6 +29,7 @@ public static class MergeCommand
         {
             var o = parse.Out();
             var outcome = ResultMerger.Merge(parse.GetValue(inputs)!, parse.GetValue(output)!, ExperimentRegistry.Catalog, parse.GetValue(overwrite));
+            foreach (string warning in outcome.Warnings) parse.Err().WriteLine($"isac: {warning}");
             foreach (var list in outcome.Figures)
             {
                 o.WriteLine($"{list.Experiment}: merged {list.Points} points; {string.Join(", ", list.Figures.SelectMany(f => f.Files))}");

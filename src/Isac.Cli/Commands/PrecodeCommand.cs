@@ -19,7 +19,7 @@ public static class PrecodeCommand
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var scenario = new Option<FileInfo>("--scenario") { Description = "Paper A network scenario (JSON, docs/formats.md)", Required = true };
+        var scenario = new Option<FileInfo>("--scenario") { Description = "Paper A network file (JSON, docs/formats.md \"Paper A network\")", Required = true };
         var scheme = new Option<string>("--scheme") { Description = "blp-cbf, blp-comp, slp-cbf or slp-comp", Required = true };
         scheme.AcceptOnlyFromAmong(PrecodingSchemes.Names);
         var gamma = new Option<double>("--gamma-db") { Description = "SINR threshold γ in dB (a constraint on every user)", Required = true };
@@ -64,7 +64,8 @@ public static class PrecodeCommand
         {
             var file = parse.GetValue(scenario)!;
             var root = JsonCursor.Parse(File.ReadAllText(file.FullName), file.ToString());
-            var read = NetworkScenarioReader.Read(root);
+            var read = PaperANetworkReader.Read(root);
+            if (root.LegacyWarning is string warning) parse.Err().WriteLine($"isac: {warning}");
             if (parse.GetValue(seed) is long s)
                 read = read with { Seed = s >= 0 ? (ulong)s : throw new IsacInputException("--seed", $"expected an integer >= 0, got {s}") };
             var network = Build(read, file.ToString());
@@ -102,7 +103,7 @@ public static class PrecodeCommand
         };
     }
 
-    private static Isac.Precoding.Network.IsacNetwork Build(NetworkScenario scenario, string label)
+    private static Isac.Precoding.Network.IsacNetwork Build(PaperANetwork scenario, string label)
     {
         try
         {

@@ -1,8 +1,10 @@
 using Isac.Experiments.Definitions;
 using Isac.Experiments.Scenarios;
 using Isac.Experiments.Sweeps;
+using Isac.Experiments.Results;
 using Isac.Network.Simulation;
 using Isac.Physics.Io;
+using Isac.Precoding.Io;
 
 namespace Isac.Cli.Validation;
 
@@ -20,8 +22,15 @@ public static class FileFormats
     public static IReadOnlyList<FileFormat> All { get; } =
     [
         new("crb-case", "crb-case.schema.json", root => root.Has("transmit_covariance"), root => CrbCase.Read(root)),
-        new("scenario", "scenario.schema.json", root => root.Has("experiment"),
+        new("scenario", "scenario.schema.json", root => root.Has("experiment") && !root.Has("scenario_sha256"),
             root => ScenarioReader.Read(root, ExperimentRegistry.Catalog, SweepSize.Full), ExperimentRegistry.Catalog.NewLegacyKeys),
+        // Paper A's network file, the result of `isac precode` and a results folder's manifest.
+        new("paper-a-network", PaperANetworkReader.SchemaFile,
+            root => root.Has("target_angles_deg") || root.Has("users_per_cell") && root.Has("ntx") || root.Has("psk_order"),
+            root => PaperANetworkReader.Read(root)),
+        new("design-result", DesignResultReader.SchemaFile, root => root.Has("worst_case_min_sinr_db"), root => DesignResultReader.Read(root)),
+        new("manifest", Manifest.SchemaFile, root => root.Has("scenario_sha256"), root => Manifest.Read(root)),
+        // Last: a paper-B file may set any subset of its keys, and paper A's network has a "channel" too.
         new("paper-b-scenario", PaperBScenarioReader.SchemaFile, root => PaperBOnlyKeys.Any(root.Has),
             root => PaperBScenarioReader.Read(root, PaperBScenario.PaperB()), PaperBScenarioReader.NewLegacyKeys),
     ];

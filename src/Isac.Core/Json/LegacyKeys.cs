@@ -48,8 +48,8 @@ public sealed class LegacyKeys
         ? null
         : $"{source}: warning: old key names read, rename them: {string.Join(", ", _used.Select(u => $"'{u.Old}' → '{u.New}'"))}";
 
-    /// <summary>Notes that <paramref name="oldName"/> was read for <paramref name="newName"/>.</summary>
-    internal void Record(string oldName, string newName)
+    /// <summary>Notes that <paramref name="oldName"/> was read for <paramref name="newName"/> (a key, or an enumerated value a reader renamed).</summary>
+    public void Record(string oldName, string newName)
     {
         lock (_used)
         {

@@ -10,8 +10,9 @@ namespace Isac.Experiments.PaperA;
 /// options. Each figure starts from its own defaults (paper A's Section VI and the figure's caption);
 /// the section overrides any of them.
 /// </summary>
-/// <param name="Network">The network recipe (<c>network</c>: the fields of a paper A scenario file, without
-/// <c>seed</c> and <c>description</c>: the sweep's draw seed draws the channels and symbols).</param>
+/// <param name="Network">The network recipe (<c>network</c>: the fields of a paper A network file, without
+/// <c>seed</c> and <c>description</c>: the sweep's draw seed draws the channels and symbols; fields left out keep
+/// the figure's values, <see cref="PaperANetworkReader.ReadNetwork"/>).</param>
 /// <param name="Delta">δ, the CSI error radius (<c>delta</c>).</param>
 /// <param name="GammaDb">γ in dB for figures at one threshold (<c>gamma_db</c>; Figs. 4, 8, 9); Fig. 7 uses
 /// <see cref="GammaCbfDb"/> and <see cref="GammaCompDb"/>.</param>
@@ -57,7 +58,7 @@ public sealed record PaperASettings(NetworkSpec Network, double Delta, double Ga
     {
         if (section is not JsonCursor s) return defaults;
         s.ExpectOnly(Fields);
-        var network = s.OptionalField("network") is JsonCursor n ? MergeNetwork(n, defaults.Network) : defaults.Network;
+        var network = s.OptionalField("network") is JsonCursor n ? PaperANetworkReader.ReadNetwork(n, defaults.Network) : defaults.Network;
         return defaults with
         {
             Network = network,
@@ -92,37 +93,6 @@ public sealed record PaperASettings(NetworkSpec Network, double Delta, double Ga
             Recovery = d.Recovery with { Randomizations = Randomizations, Seed = seed },
             Solver = d.Solver with { TimeLimit = TimeSpan.FromSeconds(TimeLimitSeconds) },
             SubspaceReduction = Reduction,
-        };
-    }
-
-    /// <summary>
-    /// The network object of the section over the figure's default recipe: the fields given replace the
-    /// defaults (a field left out keeps the figure's value), read with the scenario file's strict reader.
-    /// Sizes that explicit data are checked against (cells, usersPerCell, ntx, frameLength) must then be
-    /// given in the same object.
-    /// </summary>
-    private static NetworkSpec MergeNetwork(JsonCursor n, NetworkSpec defaults)
-    {
-        var read = NetworkScenarioReader.ReadSpec(n, allowSeed: false);
-        // ReadSpec fills absent fields with NetworkSpec's own defaults; keep the figure's value there instead.
-        return new NetworkSpec
-        {
-            Cells = n.Has("cells") ? read.Cells : defaults.Cells,
-            UsersPerCell = n.Has("usersPerCell") ? read.UsersPerCell : defaults.UsersPerCell,
-            TransmitElements = n.Has("ntx") ? read.TransmitElements : defaults.TransmitElements,
-            ReceiveElements = n.Has("nrx") ? read.ReceiveElements : defaults.ReceiveElements,
-            FrameLength = n.Has("frameLength") ? read.FrameLength : defaults.FrameLength,
-            TransmitPower = n.Has("transmitPower") ? read.TransmitPower : defaults.TransmitPower,
-            CommSnrDb = n.Has("commSnrDb") ? read.CommSnrDb : defaults.CommSnrDb,
-            RadarSnrDb = n.Has("radarSnrDb") ? read.RadarSnrDb : defaults.RadarSnrDb,
-            TargetAnglesDeg = n.Has("targetAnglesDeg") ? read.TargetAnglesDeg : defaults.TargetAnglesDeg,
-            Reflections = n.Has("reflections") ? read.Reflections : defaults.Reflections,
-            Channels = n.Has("channels") ? read.Channels : defaults.Channels,
-            Symbols = n.Has("symbols") ? read.Symbols : defaults.Symbols,
-            PskOrder = n.Has("pskOrder") ? read.PskOrder : defaults.PskOrder,
-            LeakageMaxFactor = n.Has("leakageMaxFactor") ? read.LeakageMaxFactor : defaults.LeakageMaxFactor,
-            InterferenceMaxDb = n.Has("interferenceMaxDb") ? read.InterferenceMaxDb : defaults.InterferenceMaxDb,
-            InitialCapDb = n.Has("initialCapDb") ? read.InitialCapDb : defaults.InitialCapDb,
         };
     }
 }

@@ -111,12 +111,23 @@ public sealed record Manifest
     /// <summary>UTC time as ISO 8601 to the second.</summary>
     public static string Timestamp(DateTime utc) => utc.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Reads a manifest; a malformed one is an input error naming the field.</summary>
-    public static Manifest Read(string path)
+    /// <summary>The schema's file name under docs/schemas/.</summary>
+    public const string SchemaFile = "manifest.schema.json";
+
+    /// <summary>The old key names the manifest was read under, as one warning line (a folder written before the
+    /// keys were snake_case: <c>pointsDone</c>, …); null when none. Not written.</summary>
+    public string? LegacyWarning { get; init; }
+
+    /// <summary>Reads a manifest; a malformed one is an input error naming the field. Old (camelCase) key names are
+    /// read and named in <see cref="LegacyWarning"/>.</summary>
+    public static Manifest Read(string path) => Read(JsonCursor.Parse(File.ReadAllText(path), path));
+
+    /// <summary>Reads a parsed manifest (docs/schemas/manifest.schema.json); a malformed one is an input error naming the field.</summary>
+    public static Manifest Read(JsonCursor root)
     {
-        var root = JsonCursor.Parse(File.ReadAllText(path), path);
-        root.ExpectOnly("format", "experiment", "name", "description", "scenarioSha256", "scenario", "seed", "points", "shard",
-            "shardPoints", "version", "commit", "machine", "created", "status", "pointsDone", "runs", "mergedFrom");
+        string path = root.Source;
+        root.ExpectOnly("format", "experiment", "name", "description", "scenario_sha256", "scenario", "seed", "points", "shard",
+            "shard_points", "version", "commit", "machine", "created", "status", "points_done", "runs", "merged_from");
         string format = root.Field("format").String();
         if (format != FormatTag) throw root.Field("format").Error($"expected \"{FormatTag}\", got \"{format}\" (written by another program or version)");
         var machine = root.Field("machine");
@@ -127,12 +138,12 @@ public sealed record Manifest
             Experiment = root.Field("experiment").String(),
             Name = root.Field("name").String(),
             Description = root.Field("description").String(),
-            ScenarioHash = root.Field("scenarioSha256").String(),
+            ScenarioHash = root.Field("scenario_sha256").String(),
             ScenarioJson = scenario.Kind == JsonValueKind.Object ? scenario.Element.GetRawText() : throw scenario.Error("expected the scenario object"),
             Seed = ReadUInt64(root.Field("seed")),
             Points = root.Field("points").Int(0),
             Shard = Shard.Parse(root.Field("shard").String(), $"{path}: $.shard"),
-            ShardPoints = root.Field("shardPoints").Int(0),
+            ShardPoints = root.Field("shard_points").Int(0),
             Version = root.Field("version").String(),
             Commit = root.Field("commit").String(),
             Host = machine.Field("host").String(),
@@ -141,9 +152,10 @@ public sealed record Manifest
             Cores = machine.Field("cores").Int(0),
             Created = root.Field("created").String(),
             Status = root.Field("status").OneOf("running", "complete", "interrupted", "failed"),
-            PointsDone = root.Field("pointsDone").Int(0),
+            PointsDone = root.Field("points_done").Int(0),
             Runs = root.Field("runs").Items().Select(ReadRun).ToList(),
-            MergedFrom = root.OptionalField("mergedFrom")?.Items().Select(i => i.String()).ToList() ?? [],
+            MergedFrom = root.OptionalField("merged_from")?.Items().Select(i => i.String()).ToList() ?? [],
+            LegacyWarning = root.LegacyWarning,
         };
     }
 
@@ -158,13 +170,13 @@ public sealed record Manifest
             w.WriteString("experiment", Experiment);
             w.WriteString("name", Name);
             w.WriteString("description", Description);
-            w.WriteString("scenarioSha256", ScenarioHash);
+            w.WriteString("scenario_sha256", ScenarioHash);
             w.WritePropertyName("scenario");
             w.WriteRawValue(ScenarioJson);
             w.WriteNumber("seed", Seed);
             w.WriteNumber("points", Points);
             w.WriteString("shard", Shard.ToString());
-            w.WriteNumber("shardPoints", ShardPoints);
+            w.WriteNumber("shard_points", ShardPoints);
             w.WriteString("version", Version);
             w.WriteString("commit", Commit);
             w.WriteStartObject("machine");
@@ -175,7 +187,7 @@ public sealed record Manifest
             w.WriteEndObject();
             w.WriteString("created", Created);
             w.WriteString("status", Status);
-            w.WriteNumber("pointsDone", PointsDone);
+            w.WriteNumber("points_done", PointsDone);
             w.WriteStartArray("runs");
             foreach (var r in Runs)
             {
@@ -185,7 +197,7 @@ public sealed record Manifest
                 if (r.Ended is null) w.WriteNull("ended");
                 else w.WriteString("ended", r.Ended);
                 w.WriteString("status", r.Status);
-                w.WriteNumber("pointsDone", r.PointsDone);
+                w.WriteNumber("points_done", r.PointsDone);
                 w.WriteNumber("threads", r.Threads);
                 w.WriteString("host", r.Host);
                 w.WriteString("version", r.Version);
@@ -194,7 +206,7 @@ public sealed record Manifest
             w.WriteEndArray();
             if (MergedFrom.Count > 0)
             {
-                w.WriteStartArray("mergedFrom");
+                w.WriteStartArray("merged_from");
                 foreach (var m in MergedFrom) w.WriteStringValue(m);
                 w.WriteEndArray();
             }
@@ -210,9 +222,9 @@ public sealed record Manifest
 
     private static RunRecord ReadRun(JsonCursor c)
     {
-        c.ExpectOnly("kind", "started", "ended", "status", "pointsDone", "threads", "host", "version");
+        c.ExpectOnly("kind", "started", "ended", "status", "points_done", "threads", "host", "version");
         return new RunRecord(c.Field("kind").String(), c.Field("started").String(), c.OptionalField("ended")?.String(),
-            c.Field("status").String(), c.Field("pointsDone").Int(0), c.Field("threads").Int(0), c.Field("host").String(),
+            c.Field("status").String(), c.Field("points_done").Int(0), c.Field("threads").Int(0), c.Field("host").String(),
             c.Field("version").String());
     }
 

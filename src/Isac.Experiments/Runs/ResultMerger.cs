@@ -11,7 +11,11 @@ namespace Isac.Experiments.Runs;
 /// <param name="Folders">The merged results folders (relative to the output).</param>
 /// <param name="Figures">The figure lists written.</param>
 /// <param name="IndexPath">The index.</param>
-public sealed record MergeOutcome(IReadOnlyList<string> Folders, IReadOnlyList<FigureList> Figures, string IndexPath);
+public sealed record MergeOutcome(IReadOnlyList<string> Folders, IReadOnlyList<FigureList> Figures, string IndexPath)
+{
+    /// <summary>One line per input manifest read under old key names (written before the keys were snake_case).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
 
 /// <summary>
 /// <c>isac merge</c>: joins the shard folders of sharded runs (<c>--shard I/N</c>) into one
@@ -32,6 +36,7 @@ public static class ResultMerger
         if (inputs.Count == 0) throw new IsacInputException("isac merge", "give at least one folder to merge");
         string fullOutput = Path.GetFullPath(output);
         var groups = new SortedDictionary<string, List<(string Dir, Manifest Manifest)>>(StringComparer.Ordinal);
+        var warnings = new List<string>();
         foreach (string input in inputs)
         {
             if (!Directory.Exists(input)) throw new DirectoryNotFoundException($"no such folder: {input}");
@@ -44,7 +49,9 @@ public static class ResultMerger
                 string dir = Path.GetDirectoryName(m)!;
                 string rel = Path.GetRelativePath(input, dir).Replace('\\', '/');
                 if (!groups.TryGetValue(rel, out var list)) groups[rel] = list = [];
-                list.Add((dir, Manifest.Read(m)));
+                var manifest = Manifest.Read(m);
+                if (manifest.LegacyWarning is string warning) warnings.Add(warning);
+                list.Add((dir, manifest));
             }
         }
         var folders = new List<string>();
@@ -56,7 +63,7 @@ public static class ResultMerger
             folders.Add(rel);
             figures.Add(FigureWriter.Write(scenario, target));
         }
-        return new MergeOutcome(folders, figures, IndexWriter.Write(output));
+        return new MergeOutcome(folders, figures, IndexWriter.Write(output)) { Warnings = warnings };
     }
 
     private static Scenario MergeOne(List<(string Dir, Manifest Manifest)> shards, string target, ExperimentCatalog catalog, bool overwrite)
@@ -111,7 +118,8 @@ public static class ResultMerger
         DurableFile.WriteAtomically(Path.Combine(target, ResultsFolder.ResultsFile),
             lines.OrderBy(p => p.Index).SelectMany(p => p.ToLine()).ToArray());
         DurableFile.WriteAtomically(Path.Combine(target, ResultsFolder.ScenarioFile),
-            ScenarioJson.Canonical(scenario.Experiment, scenario.Grid, scenario.SectionJson, scenario.Name, scenario.Description));
+            ScenarioJson.Canonical(scenario.Experiment, scenario.Grid, scenario.SectionJson, scenario.Name, scenario.Description,
+                ScenarioJson.SchemaReference(target)));
         var now = Manifest.Timestamp(DateTime.UtcNow);
         var merged = Manifest.Create(scenario, Shard.Whole, scenario.Grid.Count, DateTime.UtcNow) with
         {

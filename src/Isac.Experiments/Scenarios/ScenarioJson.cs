@@ -17,12 +17,20 @@ internal static class ScenarioJson
     };
 
     /// <summary>The canonical text of experiment + seed + grid + section (null when absent).</summary>
-    public static string Canonical(IExperiment experiment, SweepGrid grid, string? sectionJson, string? name = null, string? description = null)
+    /// <param name="experiment">The experiment.</param>
+    /// <param name="grid">The grid.</param>
+    /// <param name="sectionJson">The section's JSON text, or null.</param>
+    /// <param name="name">The label (the copy in a results folder), or null (the hashed text).</param>
+    /// <param name="description">The description, or null.</param>
+    /// <param name="schema">The <c>"$schema"</c> reference to write first (the copy in a results folder), or null.</param>
+    public static string Canonical(IExperiment experiment, SweepGrid grid, string? sectionJson, string? name = null, string? description = null,
+        string? schema = null)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, Options))
         {
             w.WriteStartObject();
+            if (schema is not null) w.WriteString(Isac.Core.Json.JsonCursor.SchemaKey, schema);
             if (name is not null) w.WriteString("name", name);
             if (description is not null) w.WriteString("description", description);
             w.WriteString("experiment", experiment.Name);
@@ -45,6 +53,22 @@ internal static class ScenarioJson
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary>
+    /// The path from <paramref name="directory"/> to docs/schemas/scenario.schema.json of the checkout that holds the
+    /// directory (results/ inside the repository, as the README runs it), with '/' separators; null when no folder above
+    /// has one (the file is then written without <c>"$schema"</c>: a path to nowhere would only make editors complain).
+    /// </summary>
+    public static string? SchemaReference(string directory)
+    {
+        string full = Path.GetFullPath(directory);
+        for (var dir = new DirectoryInfo(full); dir is not null; dir = dir.Parent)
+        {
+            string schema = Path.Combine(dir.FullName, "docs", "schemas", "scenario.schema.json");
+            if (File.Exists(schema)) return Path.GetRelativePath(full, schema).Replace('\\', '/');
+        }
+        return null;
     }
 
     private static string Literal(SweepValue v) =>

@@ -51,7 +51,8 @@ public static class SweepRunner
             observer.Note($"{scenario.Experiment.Name}: resuming, {doneBefore} of {slice.Count} points already stored");
         }
         DurableFile.WriteAtomically(Path.Combine(directory, ResultsFolder.ScenarioFile),
-            ScenarioJson.Canonical(scenario.Experiment, scenario.Grid, scenario.SectionJson, scenario.Name, scenario.Description));
+            ScenarioJson.Canonical(scenario.Experiment, scenario.Grid, scenario.SectionJson, scenario.Name, scenario.Description,
+                ScenarioJson.SchemaReference(directory)));
 
         var pending = slice.Where(i => !store.Done.Contains(i)).ToList();
         var run = new RunRecord(doneBefore > 0 || options.Resume ? "resume" : "run", Manifest.Timestamp(DateTime.UtcNow), null, "running", 0,
@@ -103,6 +104,7 @@ public static class SweepRunner
             throw new IsacInputException(directory, $"holds {ResultsFolder.ResultsFile} but no {Manifest.FileName}, so it cannot be told which scenario it belongs to; use another --out or --overwrite");
         }
         var manifest = Manifest.Read(manifestPath);
+        if (manifest.LegacyWarning is string warning) observer.Note(warning);
         if (!options.Resume)
         {
             throw new IsacInputException(directory,

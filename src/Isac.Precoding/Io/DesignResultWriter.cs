@@ -32,25 +32,25 @@ public static class DesignResultWriter
         w.WriteStartObject();
         w.WriteString("status", r.Status.Name());
         w.WriteString("message", r.Message);
-        if (r.FailedIteration is int fi) w.WriteNumber("failedIteration", fi);
-        else w.WriteNull("failedIteration");
+        if (r.FailedIteration is int fi) w.WriteNumber("failed_iteration", fi);
+        else w.WriteNull("failed_iteration");
         w.WriteString("scheme", s.Scheme.Name());
-        w.WriteNumber("gammaDb", s.GammaDb);
+        w.WriteNumber("gamma_db", s.GammaDb);
         w.WriteNumber("delta", s.Delta);
         w.WriteNumber("rho", s.Rho);
         w.WriteString("robust", s.Robustness == RobustnessModel.Exact ? "exact" : "paper");
-        w.WritePropertyName("rcrbDeg");
+        w.WritePropertyName("rcrb_deg");
         w.WriteDoubles(r.RcrbDeg);
-        w.WritePropertyName("relaxationRcrbDeg");
+        w.WritePropertyName("relaxation_rcrb_deg");
         w.WriteDoubles(r.RelaxationRcrbDeg);
-        w.WriteNumberOrNull("minSinrDb", r.MinSinrDb);
-        w.WriteNumberOrNull("worstCaseMinSinrDb", r.WorstCaseMinSinrDb);
-        w.WriteNumberOrNull("proposition3MinSinrDb", r.Proposition3MinSinrDb);
-        w.WriteNumberOrNull("relaxationMinSinrDb", r.RelaxationMinSinrDb);
-        w.WriteNumberOrNull("designGammaDb", r.DesignGammaDb);
-        w.WritePropertyName("userSinrDb");
+        w.WriteNumberOrNull("min_sinr_db", r.MinSinrDb);
+        w.WriteNumberOrNull("worst_case_min_sinr_db", r.WorstCaseMinSinrDb);
+        w.WriteNumberOrNull("proposition3_min_sinr_db", r.Proposition3MinSinrDb);
+        w.WriteNumberOrNull("relaxation_min_sinr_db", r.RelaxationMinSinrDb);
+        w.WriteNumberOrNull("design_gamma_db", r.DesignGammaDb);
+        w.WritePropertyName("user_sinr_db");
         w.WriteDoubles(r.UserSinrDb);
-        w.WritePropertyName("userWorstCaseSinrDb");
+        w.WritePropertyName("user_worst_case_sinr_db");
         w.WriteDoubles(r.UserWorstCaseSinrDb);
         WriteReduction(w, r);
         WritePrecoders(w, r);
@@ -59,7 +59,7 @@ public static class DesignResultWriter
         w.WriteBoolean("converged", r.Converged);
         WriteIterations(w, r);
         WriteSolves(w, r);
-        w.WritePropertyName("normalizationFactors");
+        w.WritePropertyName("normalization_factors");
         w.WriteStartArray();
         foreach (var (crb, gamma) in r.NormalizationFactors)
         {
@@ -124,9 +124,9 @@ public static class DesignResultWriter
         }
         w.WriteStartObject();
         w.WriteString("method", rec.Method);
-        w.WriteNumber("largestEigenvalueRatio", rec.LargestEigenvalueRatio);
-        w.WriteNumber("candidatesTried", rec.CandidatesTried);
-        w.WriteNumber("candidatesFeasible", rec.CandidatesFeasible);
+        w.WriteNumber("largest_eigenvalue_ratio", rec.LargestEigenvalueRatio);
+        w.WriteNumber("candidates_tried", rec.CandidatesTried);
+        w.WriteNumber("candidates_feasible", rec.CandidatesFeasible);
         w.WriteEndObject();
     }
 
@@ -140,9 +140,9 @@ public static class DesignResultWriter
         }
         w.WriteStartObject();
         w.WriteNumber("steps", f.Steps);
-        w.WritePropertyName("unrefinedRcrbDeg");
+        w.WritePropertyName("unrefined_rcrb_deg");
         w.WriteDoubles(f.UnrefinedRcrbDeg);
-        w.WritePropertyName("rcrbDegByStep");
+        w.WritePropertyName("rcrb_deg_by_step");
         w.WriteStartArray();
         foreach (var step in f.RcrbDegByStep) w.WriteDoubles(step);
         w.WriteEndArray();
@@ -162,13 +162,13 @@ public static class DesignResultWriter
             w.WriteNumber("iteration", it.Iteration);
             w.WritePropertyName("objective");
             w.WriteDoubles(it.Objective);
-            w.WritePropertyName("sdpRcrbDeg");
+            w.WritePropertyName("sdp_rcrb_deg");
             w.WriteDoubles(it.SdpRcrbDeg);
-            w.WritePropertyName("rcrbDeg");
+            w.WritePropertyName("rcrb_deg");
             w.WriteDoubles(it.RcrbDeg);
-            w.WritePropertyName("gammaDb");
+            w.WritePropertyName("gamma_db");
             w.WriteDoubles(it.GammaDb);
-            w.WriteNumberOrNull("minSinrDb", it.MinSinrDb);
+            w.WriteNumberOrNull("min_sinr_db", it.MinSinrDb);
             w.WritePropertyName("caps");
             w.WriteStartObject();
             foreach (var (name, value) in it.Caps) w.WriteNumberOrNull(name, value);
@@ -190,11 +190,11 @@ public static class DesignResultWriter
             if (s.Bs is int b) w.WriteNumber("bs", b + 1);
             else w.WriteNull("bs");
             w.WriteString("status", s.Status);
-            w.WriteNumber("solverIterations", s.SolverIterations);
+            w.WriteNumber("solver_iterations", s.SolverIterations);
             w.WriteNumber("seconds", s.Seconds);
-            w.WriteNumber("schurComplementSize", s.SchurSize);
+            w.WriteNumber("schur_complement_size", s.SchurSize);
             w.WriteString("side", s.Side);
-            w.WriteNumber("realScalars", s.RealScalars);
+            w.WriteNumber("real_scalars", s.RealScalars);
             if (double.IsFinite(s.Accuracy)) w.WriteNumber("accuracy", s.Accuracy);
             else w.WriteNull("accuracy");
             w.WriteString("termination", s.Termination);

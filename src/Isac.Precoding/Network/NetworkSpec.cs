@@ -13,9 +13,9 @@ namespace Isac.Precoding.Network;
 /// documented choices where it does not (see scenarios/paper-a/ and docs/formats.md).
 /// </summary>
 /// <remarks>
-/// <para>Powers: P_t per BS, σ_C² = P_t/10^(commSnrDb/10), σ_R² = P_t/10^(radarSnrDb/10) (paper A:
-/// both 40 dB). Reflection coefficients (when generated): |α_mm|² L P_t/σ_R² = echoSnr (paper A: 1)
-/// and |α_nm|² = interCellEchoRatio·|α_mm|² (paper A: 1/3), with zero phase unless
+/// <para>Powers: P_t per BS, σ_C² = P_t/10^(comm_snr_db/10), σ_R² = P_t/10^(radar_snr_db/10) (paper A:
+/// both 40 dB). Reflection coefficients (when generated): |α_mm|² L P_t/σ_R² = echo_snr (paper A: 1)
+/// and |α_nm|² = inter_cell_ratio·|α_mm|² (paper A: 1/3), with zero phase unless
 /// <see cref="GeneratedReflections.RandomPhases"/>.</para>
 /// <para>Every random draw comes from the seed handed to <see cref="Build"/>, through independent
 /// sub-streams ("channels", "symbols", "reflections", "los-phases"), so changing how one part is

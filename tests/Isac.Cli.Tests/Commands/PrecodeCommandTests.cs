@@ -21,10 +21,10 @@ public class PrecodeCommandTests
         using var doc = JsonDocument.Parse(File.ReadAllText(file));
         var root = doc.RootElement;
         Assert.Equal("solved", root.GetProperty("status").GetString());
-        Assert.Equal(2, root.GetProperty("rcrbDeg").GetArrayLength());
-        Assert.Equal(2, root.GetProperty("relaxationRcrbDeg").GetArrayLength());
-        Assert.True(root.GetProperty("minSinrDb").GetDouble() >= 5 - 1e-4);
-        Assert.True(root.GetProperty("worstCaseMinSinrDb").GetDouble() >= 5 - 1e-4);
+        Assert.Equal(2, root.GetProperty("rcrb_deg").GetArrayLength());
+        Assert.Equal(2, root.GetProperty("relaxation_rcrb_deg").GetArrayLength());
+        Assert.True(root.GetProperty("min_sinr_db").GetDouble() >= 5 - 1e-4);
+        Assert.True(root.GetProperty("worst_case_min_sinr_db").GetDouble() >= 5 - 1e-4);
         Assert.Equal("beamformers", root.GetProperty("precoders").GetProperty("kind").GetString());
     }
 
@@ -39,7 +39,7 @@ public class PrecodeCommandTests
         using var doc = JsonDocument.Parse(File.ReadAllText(temp.Sub("precode-blp-cbf.json")));
         Assert.Equal("exact", doc.RootElement.GetProperty("robust").GetString());
         Assert.Equal(0.01, doc.RootElement.GetProperty("delta").GetDouble());
-        Assert.True(doc.RootElement.GetProperty("worstCaseMinSinrDb").GetDouble() >= 5 - 1e-4);
+        Assert.True(doc.RootElement.GetProperty("worst_case_min_sinr_db").GetDouble() >= 5 - 1e-4);
     }
 
     [Theory]
@@ -75,7 +75,7 @@ public class PrecodeCommandTests
         Assert.Contains("status: infeasible", r.Out);
         using var doc = JsonDocument.Parse(File.ReadAllText(temp.Sub("precode-slp-cbf.json")));
         Assert.Equal("infeasible", doc.RootElement.GetProperty("status").GetString());
-        Assert.Equal(JsonValueKind.Null, doc.RootElement.GetProperty("minSinrDb").ValueKind);
+        Assert.Equal(JsonValueKind.Null, doc.RootElement.GetProperty("min_sinr_db").ValueKind);
     }
 
     [Theory]
@@ -108,11 +108,11 @@ public class PrecodeCommandTests
     {
         using var temp = new TempFolder();
         string file = temp.Sub("bad.json");
-        File.WriteAllText(file, "{ \"seed\": 1, \"channels\": { \"model\": \"rayleigh\", \"intraGain\": \"high\" } }");
+        File.WriteAllText(file, "{ \"seed\": 1, \"channels\": { \"model\": \"rayleigh\", \"intra_gain\": \"high\" } }");
         var r = CliRunner.Run("precode", "--scenario", file, "--scheme", "blp-cbf", "--gamma-db", "5", "--out", temp.Path);
 
         Assert.Equal(2, r.ExitCode);
-        Assert.Contains("$.channels.intraGain", r.Err);
+        Assert.Contains("$.channels.intra_gain", r.Err);
         Assert.Contains("expected a number", r.Err);
     }
 
@@ -131,7 +131,7 @@ public class PrecodeCommandTests
         // J = 2, K = 1, Ntx = 8: dim S_n = 5 < 8, so the problems are written in 5 coordinates per BS.
         using var temp = new TempFolder();
         string file = temp.Sub("n8.json");
-        File.WriteAllText(file, "{ \"seed\": 3, \"cells\": 2, \"usersPerCell\": 1, \"ntx\": 8, \"nrx\": 4, \"frameLength\": 4 }");
+        File.WriteAllText(file, "{ \"seed\": 3, \"cells\": 2, \"users_per_cell\": 1, \"ntx\": 8, \"nrx\": 4, \"frame_length\": 4 }");
         var on = CliRunner.Run("precode", "--scenario", file, "--scheme", "blp-comp", "--gamma-db", "5", "--out", temp.Sub("on"));
         var off = CliRunner.Run("precode", "--scenario", file, "--scheme", "blp-comp", "--gamma-db", "5", "--reduction", "off", "--out", temp.Sub("off"));
 
@@ -148,7 +148,7 @@ public class PrecodeCommandTests
         Assert.False(offDoc.RootElement.GetProperty("reduction").GetProperty("requested").GetBoolean());
         // The precoders are reported on the antennas either way: (J·Ntx)×(J·K).
         Assert.Equal(16, onDoc.RootElement.GetProperty("precoders").GetProperty("matrices")[0].GetArrayLength());
-        double rcrbOn = onDoc.RootElement.GetProperty("rcrbDeg")[0].GetDouble(), rcrbOff = offDoc.RootElement.GetProperty("rcrbDeg")[0].GetDouble();
+        double rcrbOn = onDoc.RootElement.GetProperty("rcrb_deg")[0].GetDouble(), rcrbOff = offDoc.RootElement.GetProperty("rcrb_deg")[0].GetDouble();
         Assert.Equal(1, rcrbOn / rcrbOff, 1e-4);
     }
 

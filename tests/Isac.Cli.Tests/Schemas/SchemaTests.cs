@@ -127,7 +127,7 @@ public class SchemaTests
         Assert.NotNull(FileValidator.Check(bad, "quick.json").Error);
     }
 
-    private static EvaluationResults Evaluate(string schemaPath, string documentText)
+    internal static EvaluationResults Evaluate(string schemaPath, string documentText)
     {
         var schema = Load(schemaPath);
         using var doc = RepositoryFiles.Parse(documentText);
@@ -159,7 +159,7 @@ public class SchemaTests
         return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("$schema", out var s) ? s.GetString() : null;
     }
 
-    private static string Describe(EvaluationResults r) => string.Join("; ",
+    internal static string Describe(EvaluationResults r) => string.Join("; ",
         (r.Details ?? []).Where(d => d.Errors is { Count: > 0 })
             .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}")));
 }

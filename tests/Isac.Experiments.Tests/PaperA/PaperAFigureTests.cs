@@ -7,7 +7,7 @@ namespace Isac.Experiments.Tests.PaperA;
 /// <summary>Paper A's figures on tiny networks: rows, columns, gaps, and the checks the figures make.</summary>
 public class PaperAFigureTests
 {
-    private const string Tiny = """{ "cells": 2, "usersPerCell": 1, "ntx": 3, "nrx": 3, "frameLength": 4 }""";
+    private const string Tiny = """{ "cells": 2, "users_per_cell": 1, "ntx": 3, "nrx": 3, "frame_length": 4 }""";
 
     private static Scenario Scenario(string experiment, string sweep, string section) => ScenarioReader.Parse(
         $$"""{ "experiment": "paper-a.{{experiment}}", "seed": 3, "sweep": {{sweep}}, "paper_a": {{section}} }""",
@@ -74,7 +74,7 @@ public class PaperAFigureTests
     {
         // Ntx = 8 against dim S_n = J·K + J + 1 = 5.
         var s = Scenario("fig8", """{ "draws": 1, "scheme": ["blp-comp"], "ntx": [8] }""",
-            $$"""{ "network": { "usersPerCell": 1, "nrx": 4 }, "reduction": "{{reduction}}" }""");
+            $$"""{ "network": { "users_per_cell": 1, "nrx": 4 }, "reduction": "{{reduction}}" }""");
         var row = Assert.Single(Run(s));
         Assert.Equal("solved", row.Text("status"));
         Assert.Equal(dim, row.Number("reduced_dim"));
@@ -110,7 +110,7 @@ public class PaperAFigureTests
     [Fact]
     public void Fig3_SingleCellCrbEqualsLiuEtAlClosedForm()
     {
-        var s = Scenario("fig3", """{ "draws": 1, "gamma_db": [5] }""", """{ "network": { "cells": 2, "usersPerCell": 2, "ntx": 4, "nrx": 4, "frameLength": 6 } }""");
+        var s = Scenario("fig3", """{ "draws": 1, "gamma_db": [5] }""", """{ "network": { "cells": 2, "users_per_cell": 2, "ntx": 4, "nrx": 4, "frame_length": 6 } }""");
         var rows = Run(s);
 
         Assert.Equal(["single-cell", "single-cell-in-network", "multi-cell-cbf"], rows.Select(r => r.Text("curve")));
@@ -124,7 +124,7 @@ public class PaperAFigureTests
     public void Fig4_ListsThePowerTowardEveryUserAndTarget()
     {
         var s = Scenario("fig4", """{ "scheme": ["blp-cbf"] }""",
-            """{ "network": { "usersPerCell": 1, "ntx": 6, "nrx": 4, "frameLength": 8, "channels": { "model": "lineOfSight", "userAnglesDeg": [[[-10], [20]], [[-25], [10]]] } }, "gamma_db": 10, "angle_step_deg": 5 }""");
+            """{ "network": { "users_per_cell": 1, "ntx": 6, "nrx": 4, "frame_length": 8, "channels": { "model": "line-of-sight", "user_angles_deg": [[[-10], [20]], [[-25], [10]]] } }, "gamma_db": 10, "angle_step_deg": 5 }""");
         var rows = Run(s);
 
         Assert.Equal(37, rows.Count(r => r.Text("kind") == "pattern"));
@@ -142,5 +142,22 @@ public class PaperAFigureTests
         Assert.Equal(Enumerable.Range(1, rows.Count).Select(i => (double)i), rows.Select(r => r.Number("iteration")));
         Assert.True(rows[0].Has("cap I_inter"));
         Assert.Single(s.Experiment.BuildFigures(s.Settings, s.Grid, rows));
+    }
+
+    [Fact]
+    public void OldKeyNamesInTheNetworkObject_GiveTheSameRowsAndOneWarning()
+    {
+        const string section = """{ "network": { "users_per_cell": 1, "ntx": 4, "nrx": 4, "frame_length": 6, "comm_snr_db": 35, "reflections": { "model": "generated", "echo_snr": 2 } }, "gamma_db": 5 }""";
+        string old = section.Replace("users_per_cell", "usersPerCell").Replace("frame_length", "frameLength").Replace("comm_snr_db", "commSnrDb").Replace("echo_snr", "echoSnr");
+        var fresh = Scenario("fig9", """{ "draws": 1, "scheme": ["blp-cbf"], "cap_start": ["fixed-0db"] }""", section);
+        var legacy = Scenario("fig9", """{ "draws": 1, "scheme": ["blp-cbf"], "cap_start": ["fixed-0db"] }""", old);
+
+        Assert.Null(fresh.LegacyWarning);
+        Assert.Equal("t.json: warning: old key names read, rename them: 'usersPerCell' → 'users_per_cell', 'frameLength' → 'frame_length', " +
+            "'commSnrDb' → 'comm_snr_db', 'echoSnr' → 'echo_snr'", legacy.LegacyWarning);
+        var a = Run(fresh);
+        var b = Run(legacy);
+        Assert.NotEmpty(a);
+        Assert.Equal(a.Select(r => string.Join(",", r.Columns.Select(c => $"{c}={r.Text(c)}"))), b.Select(r => string.Join(",", r.Columns.Select(c => $"{c}={r.Text(c)}"))));
     }
 }

@@ -14,10 +14,10 @@ public class DesignResultWriterTests
         var root = doc.RootElement;
 
         Assert.Equal("solved", root.GetProperty("status").GetString());
-        Assert.Equal(result.RcrbDeg, root.GetProperty("rcrbDeg").EnumerateArray().Select(x => x.GetDouble()).ToArray());
-        Assert.Equal(result.RelaxationRcrbDeg, root.GetProperty("relaxationRcrbDeg").EnumerateArray().Select(x => x.GetDouble()).ToArray());
-        Assert.Equal(result.MinSinrDb, root.GetProperty("minSinrDb").GetDouble());
-        Assert.Equal(result.WorstCaseMinSinrDb, root.GetProperty("worstCaseMinSinrDb").GetDouble());
+        Assert.Equal(result.RcrbDeg, root.GetProperty("rcrb_deg").EnumerateArray().Select(x => x.GetDouble()).ToArray());
+        Assert.Equal(result.RelaxationRcrbDeg, root.GetProperty("relaxation_rcrb_deg").EnumerateArray().Select(x => x.GetDouble()).ToArray());
+        Assert.Equal(result.MinSinrDb, root.GetProperty("min_sinr_db").GetDouble());
+        Assert.Equal(result.WorstCaseMinSinrDb, root.GetProperty("worst_case_min_sinr_db").GetDouble());
         var w = root.GetProperty("precoders").GetProperty("matrices")[0];
         Assert.Equal(result.Precoders[0].RowCount, w.GetArrayLength());
         Assert.Equal(result.Precoders[0][1, 0].Imaginary, w[1][0][1].GetDouble());
@@ -41,9 +41,9 @@ public class DesignResultWriterTests
         var root = doc.RootElement;
 
         Assert.Equal("infeasible", root.GetProperty("status").GetString());
-        Assert.Equal(JsonValueKind.Null, root.GetProperty("minSinrDb").ValueKind);
-        Assert.Equal(0, root.GetProperty("rcrbDeg").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("min_sinr_db").ValueKind);
+        Assert.Equal(0, root.GetProperty("rcrb_deg").GetArrayLength());
         Assert.Equal(0, root.GetProperty("precoders").GetProperty("matrices").GetArrayLength());
-        Assert.Equal(1, root.GetProperty("failedIteration").GetInt32());
+        Assert.Equal(1, root.GetProperty("failed_iteration").GetInt32());
     }
 }

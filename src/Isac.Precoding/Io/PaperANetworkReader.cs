@@ -6,37 +6,49 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace Isac.Precoding.Io;
 
-/// <summary>A paper A network scenario read from JSON: the recipe and the seed that draws whatever is random.</summary>
+/// <summary>A paper A network file read from JSON: the recipe and the seed that draws whatever is random.</summary>
 /// <param name="Spec">The network recipe.</param>
 /// <param name="Seed">The seed (required when something is drawn at random; 0 otherwise).</param>
 /// <param name="Description">Free text from the file.</param>
-public sealed record NetworkScenario(NetworkSpec Spec, ulong Seed, string Description)
+public sealed record PaperANetwork(NetworkSpec Spec, ulong Seed, string Description)
 {
     /// <summary>Draws the network.</summary>
     public IsacNetwork Build() => Spec.Build(Seed);
 }
 
 /// <summary>
-/// Reads paper A network scenarios (docs/formats.md, "Paper A scenario"): sizes, powers, target angles,
-/// reflection coefficients, user channels and symbols, each either generated from the seed or given
-/// explicitly. Strict: unknown fields are errors, and every error names the file and the JSON path.
+/// Reads paper A network files (docs/formats.md, "Paper A network"; docs/schemas/paper-a-network.schema.json):
+/// sizes, powers, target angles, reflection coefficients, user channels and symbols, each either generated
+/// from the seed or given explicitly. Strict: unknown fields are errors, and every error names the file and
+/// the JSON path. The camelCase names of before (<c>usersPerCell</c>, …) and the channel model
+/// <c>"lineOfSight"</c> are still read and recorded for the document's one warning line (<see cref="LegacyKeys"/>).
 /// </summary>
-public static class NetworkScenarioReader
+public static class PaperANetworkReader
 {
-    /// <summary>The top-level fields of a scenario file.</summary>
-    public static readonly string[] Fields =
+    /// <summary>The schema's file name under docs/schemas/.</summary>
+    public const string SchemaFile = "paper-a-network.schema.json";
+
+    /// <summary>The network fields (also those of the <c>network</c> object of a paper A figure's section).</summary>
+    public static readonly string[] NetworkFields =
     [
-        "description", "seed", "cells", "usersPerCell", "ntx", "nrx", "frameLength", "transmitPower", "commSnrDb",
-        "radarSnrDb", "targetAnglesDeg", "reflections", "channels", "symbols", "pskOrder", "leakageMaxFactor",
-        "interferenceMaxDb", "initialCapDb",
+        "cells", "users_per_cell", "ntx", "nrx", "frame_length", "transmit_power", "comm_snr_db",
+        "radar_snr_db", "target_angles_deg", "reflections", "channels", "symbols", "psk_order", "leakage_max_factor",
+        "interference_max_db", "initial_cap_db",
     ];
 
-    /// <summary>Reads a whole scenario document (the input of <c>isac precode</c>).</summary>
+    /// <summary>The top-level fields of a network file: <see cref="NetworkFields"/>, <c>description</c> and <c>seed</c>.</summary>
+    public static readonly string[] Fields = ["description", "seed", .. NetworkFields];
+
+    /// <summary>Reads a whole network file (the input of <c>isac precode</c>); fields left out take <see cref="NetworkSpec"/>'s defaults.</summary>
     /// <exception cref="Isac.Core.IsacInputException">A field is missing, unknown, malformed or inconsistent.</exception>
-    public static NetworkScenario Read(JsonCursor root)
+    public static PaperANetwork Read(JsonCursor root) => Read(root, new NetworkSpec());
+
+    /// <summary>Reads a whole network file over <paramref name="defaults"/> (a field left out keeps its value there).</summary>
+    /// <exception cref="Isac.Core.IsacInputException">A field is missing, unknown, malformed or inconsistent.</exception>
+    public static PaperANetwork Read(JsonCursor root, NetworkSpec defaults)
     {
         root.ExpectOnly(Fields);
-        var spec = ReadSpec(root, allowSeed: true);
+        var spec = ReadFields(root, defaults);
         bool random = NeedsSeed(spec);
         var seedCursor = root.OptionalField("seed");
         if (random && seedCursor is null)
@@ -48,23 +60,34 @@ public static class NetworkScenarioReader
             seed = value >= 0 ? (ulong)value : throw sc.Error($"expected an integer >= 0, got {value}");
         }
         string description = root.OptionalField("description")?.String() ?? "";
-        return new NetworkScenario(spec, seed, description);
+        return new PaperANetwork(spec, seed, description);
     }
 
-    /// <summary>Reads the network fields of an object (also the <c>network</c> object of a paper A figure's scenario section, where <paramref name="allowSeed"/> is false: the sweep's draws seed it).</summary>
-    public static NetworkSpec ReadSpec(JsonCursor c, bool allowSeed)
+    /// <summary>
+    /// Reads a network object without <c>seed</c> and <c>description</c> (the <c>network</c> object of a paper A
+    /// figure's section, whose draws the sweep seeds) over <paramref name="defaults"/>: a field left out keeps its
+    /// value there. Sizes that explicit data are checked against (cells, users_per_cell, ntx, frame_length) are
+    /// those of the result, so explicit data of other sizes must come with their sizes.
+    /// </summary>
+    /// <exception cref="Isac.Core.IsacInputException">A field is unknown, malformed or inconsistent.</exception>
+    public static NetworkSpec ReadNetwork(JsonCursor c, NetworkSpec defaults)
     {
-        if (!allowSeed) c.ExpectOnly(Fields.Where(f => f is not ("seed" or "description")).ToArray());
-        var d = new NetworkSpec();
+        c.ExpectOnly(NetworkFields);
+        return ReadFields(c, defaults);
+    }
+
+    private static NetworkSpec ReadFields(JsonCursor c, NetworkSpec d)
+    {
         int cells = c.OptionalField("cells")?.Int(1, 16) ?? d.Cells;
-        int users = c.OptionalField("usersPerCell")?.Int(1, 64) ?? d.UsersPerCell;
+        int users = c.OptionalField("users_per_cell")?.Int(1, 64) ?? d.UsersPerCell;
         int ntx = c.OptionalField("ntx")?.Int(1, 256) ?? d.TransmitElements;
         int nrx = c.OptionalField("nrx")?.Int(1, 256) ?? d.ReceiveElements;
-        int frame = c.OptionalField("frameLength")?.Int(1, 4096) ?? d.FrameLength;
-        var angles = c.OptionalField("targetAnglesDeg") is JsonCursor a ? Angles(a, cells)
-            : cells == d.Cells ? d.TargetAnglesDeg
-            : throw c.Error($"field 'targetAnglesDeg' is required when cells ≠ {d.Cells} (the defaults are paper A's two-cell angles)");
-        int psk = c.OptionalField("pskOrder")?.Int(2, 64) ?? d.PskOrder;
+        int frame = c.OptionalField("frame_length")?.Int(1, 4096) ?? d.FrameLength;
+        int defaultCells = d.TargetAnglesDeg.GetLength(0);
+        var angles = c.OptionalField("target_angles_deg") is JsonCursor a ? Angles(a, cells)
+            : cells == defaultCells ? d.TargetAnglesDeg
+            : throw c.Error($"field 'target_angles_deg' is required when cells ≠ {defaultCells} (the default angles are for {defaultCells} cells)");
+        int psk = c.OptionalField("psk_order")?.Int(2, 64) ?? d.PskOrder;
         return d with
         {
             Cells = cells,
@@ -72,17 +95,17 @@ public static class NetworkScenarioReader
             TransmitElements = ntx,
             ReceiveElements = nrx,
             FrameLength = frame,
-            TransmitPower = c.OptionalField("transmitPower")?.PositiveDouble() ?? d.TransmitPower,
-            CommSnrDb = c.OptionalField("commSnrDb")?.DoubleInRange(-50, 150) ?? d.CommSnrDb,
-            RadarSnrDb = c.OptionalField("radarSnrDb")?.DoubleInRange(-50, 150) ?? d.RadarSnrDb,
+            TransmitPower = c.OptionalField("transmit_power")?.PositiveDouble() ?? d.TransmitPower,
+            CommSnrDb = c.OptionalField("comm_snr_db")?.DoubleInRange(-50, 150) ?? d.CommSnrDb,
+            RadarSnrDb = c.OptionalField("radar_snr_db")?.DoubleInRange(-50, 150) ?? d.RadarSnrDb,
             TargetAnglesDeg = angles,
             Reflections = c.OptionalField("reflections") is JsonCursor r ? Reflections(r, cells) : d.Reflections,
             Channels = c.OptionalField("channels") is JsonCursor h ? Channels(h, cells, users, ntx) : d.Channels,
             Symbols = c.OptionalField("symbols") is JsonCursor s ? Symbols(s, cells * users, frame, psk) : d.Symbols,
             PskOrder = psk,
-            LeakageMaxFactor = c.OptionalField("leakageMaxFactor")?.PositiveDouble() ?? d.LeakageMaxFactor,
-            InterferenceMaxDb = c.OptionalField("interferenceMaxDb")?.DoubleInRange(-100, 100) ?? d.InterferenceMaxDb,
-            InitialCapDb = c.OptionalField("initialCapDb")?.DoubleInRange(-100, 100) ?? d.InitialCapDb,
+            LeakageMaxFactor = c.OptionalField("leakage_max_factor")?.PositiveDouble() ?? d.LeakageMaxFactor,
+            InterferenceMaxDb = c.OptionalField("interference_max_db")?.DoubleInRange(-100, 100) ?? d.InterferenceMaxDb,
+            InitialCapDb = c.OptionalField("initial_cap_db")?.DoubleInRange(-100, 100) ?? d.InitialCapDb,
         };
     }
 
@@ -114,12 +137,12 @@ public static class NetworkScenarioReader
         string model = c.Field("model").OneOf("generated", "explicit");
         if (model == "generated")
         {
-            c.ExpectOnly("model", "echoSnr", "interCellRatio", "randomPhases");
+            c.ExpectOnly("model", "echo_snr", "inter_cell_ratio", "random_phases");
             var d = new GeneratedReflections();
             return new GeneratedReflections(
-                c.OptionalField("echoSnr")?.PositiveDouble() ?? d.EchoSnr,
-                c.OptionalField("interCellRatio")?.NonNegativeDouble() ?? d.InterCellRatio,
-                c.OptionalField("randomPhases")?.Bool() ?? d.RandomPhases);
+                c.OptionalField("echo_snr")?.PositiveDouble() ?? d.EchoSnr,
+                c.OptionalField("inter_cell_ratio")?.NonNegativeDouble() ?? d.InterCellRatio,
+                c.OptionalField("random_phases")?.Bool() ?? d.RandomPhases);
         }
         c.ExpectOnly("model", "values");
         var rows = c.Field("values").Items(cells);
@@ -139,20 +162,20 @@ public static class NetworkScenarioReader
 
     private static ChannelSpec Channels(JsonCursor c, int cells, int users, int ntx)
     {
-        string model = c.Field("model").OneOf("rayleigh", "lineOfSight", "explicit");
+        string model = ChannelModel(c.Field("model"));
         switch (model)
         {
             case "rayleigh":
             {
-                c.ExpectOnly("model", "intraGain", "interGain");
+                c.ExpectOnly("model", "intra_gain", "inter_gain");
                 var d = new RayleighChannels();
-                return new RayleighChannels(c.OptionalField("intraGain")?.NonNegativeDouble() ?? d.IntraGain,
-                    c.OptionalField("interGain")?.NonNegativeDouble() ?? d.InterGain);
+                return new RayleighChannels(c.OptionalField("intra_gain")?.NonNegativeDouble() ?? d.IntraGain,
+                    c.OptionalField("inter_gain")?.NonNegativeDouble() ?? d.InterGain);
             }
-            case "lineOfSight":
+            case "line-of-sight":
             {
-                c.ExpectOnly("model", "userAnglesDeg", "intraGain", "interGain", "randomPhases");
-                var field = c.Field("userAnglesDeg");
+                c.ExpectOnly("model", "user_angles_deg", "intra_gain", "inter_gain", "random_phases");
+                var field = c.Field("user_angles_deg");
                 var angles = new double[cells, cells, users];
                 var byBs = field.Items(cells);
                 for (int n = 0; n < cells; n++)
@@ -164,8 +187,8 @@ public static class NetworkScenarioReader
                         for (int k = 0; k < users; k++) angles[n, m, k] = byUser[k].DoubleInRange(-90, 90);
                     }
                 }
-                return new LineOfSightChannels(angles, c.OptionalField("intraGain")?.NonNegativeDouble() ?? 1,
-                    c.OptionalField("interGain")?.NonNegativeDouble() ?? 1.0 / 3, c.OptionalField("randomPhases")?.Bool() ?? false);
+                return new LineOfSightChannels(angles, c.OptionalField("intra_gain")?.NonNegativeDouble() ?? 1,
+                    c.OptionalField("inter_gain")?.NonNegativeDouble() ?? 1.0 / 3, c.OptionalField("random_phases")?.Bool() ?? false);
             }
             default:
             {
@@ -184,6 +207,17 @@ public static class NetworkScenarioReader
                 return new ExplicitChannels(new MultiCellChannels(h));
             }
         }
+    }
+
+    /// <summary>The channel model's name; the old spelling <c>"lineOfSight"</c> is read as <c>"line-of-sight"</c> and recorded.</summary>
+    private static string ChannelModel(JsonCursor model)
+    {
+        if (model.Kind == System.Text.Json.JsonValueKind.String && model.String() == "lineOfSight")
+        {
+            model.Legacy.Record("lineOfSight", "line-of-sight");
+            return "line-of-sight";
+        }
+        return model.OneOf("rayleigh", "line-of-sight", "explicit");
     }
 
     private static SymbolSpec Symbols(JsonCursor c, int users, int frame, int psk)
