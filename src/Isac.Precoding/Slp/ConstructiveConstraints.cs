@@ -20,7 +20,7 @@ namespace Isac.Precoding.Slp;
 /// </remarks>
 internal static class ConstructiveConstraints
 {
-    /// <summary>ν_s ≥ ‖x_s‖ for every slot (null when ρ = 0: no norm is needed).</summary>
+    /// <summary>ν_c ≥ ‖x̂_c‖ for every column (slot class, <see cref="SymbolClasses"/>) of the symbols (null when ρ = 0: no norm is needed).</summary>
     public static Expression[]? SlotNorms(Model model, Variable symbols, double radius, string prefix)
     {
         if (radius == 0) return null;

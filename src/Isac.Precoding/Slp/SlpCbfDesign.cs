@@ -34,6 +34,7 @@ internal sealed class SlpCbfDesign : DesignSkeleton, IRefinableDesign<SlpCbfDesi
     private readonly Matrix<Complex>[] _current;
     private ScaledFisher[] _fishers = [];
     private readonly double[] _objective;
+    private readonly SymbolClasses[] _classes;
 
     public SlpCbfDesign(DesignContext context, Tradeoff tradeoff) : base(context, tradeoff, CoordinationMode.Cbf)
     {
@@ -44,6 +45,9 @@ internal sealed class SlpCbfDesign : DesignSkeleton, IRefinableDesign<SlpCbfDesi
         _amplitudeCap = _j > 1 ? Math.Sqrt(context.Normalized(limits.InitialCap)) : 0;
         _current = Enumerable.Range(0, _j).Select(_ => context.IsotropicCovariance(context.Network.TransmitElements)).ToArray();
         _objective = new double[_j];
+        int k = context.Network.UsersPerCell;
+        _classes = Enumerable.Range(0, _j).Select(m => SymbolClasses.Of(context.Network, Enumerable.Range(m * k, k).ToArray(),
+            context.Settings.SubspaceReduction)).ToArray();
         Symbols = new Matrix<Complex>[_j];
         Covariances = new Matrix<Complex>[_j];
         Bounds = new double[_j];
@@ -164,7 +168,7 @@ internal sealed class SlpCbfDesign : DesignSkeleton, IRefinableDesign<SlpCbfDesi
             return s =>
             {
                 double bound = crb.Values(s, 1)[0];
-                return new AResult(s.Value(x), HermitianMatrix.HermitianPart(s.Value(r)), bound, s.Scalar(g),
+                return new AResult(_classes[m].Expand(s.Value(x)), HermitianMatrix.HermitianPart(s.Value(r)), bound, s.Scalar(g),
                     refine ? _objective[m] : tradeoff.SensingOnly ? -_fishers[m].Crb(bound) : s.Objective);
             };
         }, (m, a) => (Symbols[m], Covariances[m], Bounds[m], GammaRatio[m], _objective[m]) = (a.X, a.R, a.Bound, a.Gamma, a.Objective));
@@ -223,11 +227,12 @@ internal sealed class SlpCbfDesign : DesignSkeleton, IRefinableDesign<SlpCbfDesi
     /// <summary>BS m's symbols (its coordinates), their lift (or the refinement's inner bound), the CRB bound, the power and the slot norms.</summary>
     private (Variable X, Expression R, CrbBound Crb, Expression[]? Norms) Base(Model model, int m, Tradeoff tradeoff, Matrix<Complex>? anchor)
     {
-        var x = model.ComplexMatrix("X", Space.Dimension(m), C.Network.FrameLength);
-        var r = anchor is null ? SymbolLifting.Add(model, x, C.Settings.Lift, "") : SymbolLifting.AddInner(model, x, anchor, "");
+        var classes = _classes[m];
+        var x = model.ComplexMatrix("X", Space.Dimension(m), classes.Count);
+        var r = anchor is null ? SymbolLifting.Add(model, x, classes, C.Settings.Lift, "") : SymbolLifting.AddInner(model, x, classes, anchor, "");
         var crb = CrbBound.Add(model, tradeoff, [_fishers[m]], c => Expr.Trace(c * r));
         if (anchor is null) DesignConstraints.AddPower(model, [r], Space, stacked: false);
-        else SymbolLifting.AddTransmittedPower(model, x, Enumerable.Range(0, Space.Dimension(m)).ToArray(), 1.0, "power");
+        else SymbolLifting.AddTransmittedPower(model, x, classes, Enumerable.Range(0, Space.Dimension(m)).ToArray(), 1.0, "power");
         return (x, r, crb, ConstructiveConstraints.SlotNorms(model, x, _radius, ""));
     }
 
@@ -238,7 +243,7 @@ internal sealed class SlpCbfDesign : DesignSkeleton, IRefinableDesign<SlpCbfDesi
         {
             if (n == m) continue;
             var row = Expr.Constant(Space.TransmitResponse(m, n).ToRowMatrix());
-            model.Add(Expr.Norm2(row * x) <= Math.Sqrt(C.Network.FrameLength * _leakCap[m]), $"leakage{n + 1}");
+            model.Add(Expr.Norm2(row * _classes[m].Weighted(x)) <= Math.Sqrt(C.Network.FrameLength * _leakCap[m]), $"leakage{n + 1}");
         }
     }
 
@@ -254,11 +259,11 @@ internal sealed class SlpCbfDesign : DesignSkeleton, IRefinableDesign<SlpCbfDesi
             for (int k = 0; k < net.UsersPerCell; k++)
             {
                 var row = Expr.Constant(Space.Channel(m, n, k).ToRowMatrix());
-                for (int s = 0; s < net.FrameLength; s++)
+                for (int c = 0; c < _classes[m].Count; c++)
                 {
-                    Expression left = Expr.Abs(row * SymbolLifting.Column(x, s));
-                    if (norms is not null) left = left + _radius * norms[s];
-                    model.Add(left <= share, $"ici{n + 1}{k + 1}_{s + 1}");
+                    Expression left = Expr.Abs(row * SymbolLifting.Column(x, c));
+                    if (norms is not null) left = left + _radius * norms[c];
+                    model.Add(left <= share, $"ici{n + 1}{k + 1}_{c + 1}");
                 }
             }
         }
@@ -274,8 +279,10 @@ internal sealed class SlpCbfDesign : DesignSkeleton, IRefinableDesign<SlpCbfDesi
         {
             int u = m * net.UsersPerCell + k;
             var h = Space.Channel(m, m, k);
-            for (int s = 0; s < net.FrameLength; s++)
-                ConstructiveConstraints.Add(model, x, s, h, net.Symbol(u, s), Math.Tan(psi), Math.Cos(psi), threshold, _radius, norms, $"ci{k + 1}_{s + 1}");
+            var classes = _classes[m];
+            for (int c = 0; c < classes.Count; c++)
+                ConstructiveConstraints.Add(model, x, c, h, net.Symbol(u, classes.Representative[c]), Math.Tan(psi), Math.Cos(psi), threshold, _radius, norms,
+                    $"ci{k + 1}_{c + 1}");
         }
     }
 }

@@ -26,12 +26,14 @@ internal sealed class SlpCompDesign : DesignSkeleton, IRefinableDesign<SlpCompDe
 {
     private readonly ScaledFisher[] _fishers;
     private readonly double _radius;
+    private readonly SymbolClasses _classes;
     private State _accepted = new(Matrix<Complex>.Build.Dense(1, 1), Matrix<Complex>.Build.Dense(1, 1), [], 1, 0);
 
     public SlpCompDesign(DesignContext context, Tradeoff tradeoff) : base(context, tradeoff, CoordinationMode.Comp)
     {
         _fishers = context.CompFishers();
         _radius = context.Radius(CoordinationMode.Comp);
+        _classes = SymbolClasses.Of(context.Network, Enumerable.Range(0, context.Network.Users).ToArray(), context.Settings.SubspaceReduction);
     }
 
     /// <summary>The accepted iterate: normalised symbols X̃ and relaxed covariance R̃ (stacked coordinates), the scaled
@@ -73,16 +75,15 @@ internal sealed class SlpCompDesign : DesignSkeleton, IRefinableDesign<SlpCompDe
     private StepOutcome Solve(int iteration, Matrix<Complex>? anchor)
     {
         var net = C.Network;
-        int l = net.FrameLength;
         var tradeoff = anchor is null ? Tradeoff : Tradeoff.Pure(1, 1);
         return SolveUnits<State>(anchor is null ? "P4" : "P4-refine", iteration, (_, model) =>
         {
-            var x = model.ComplexMatrix("X", Space.StackedDimension, l);
-            var r = anchor is null ? SymbolLifting.Add(model, x, C.Settings.Lift, "") : SymbolLifting.AddInner(model, x, anchor, "");
+            var x = model.ComplexMatrix("X", Space.StackedDimension, _classes.Count);
+            var r = anchor is null ? SymbolLifting.Add(model, x, _classes, C.Settings.Lift, "") : SymbolLifting.AddInner(model, x, _classes, anchor, "");
             var crb = CrbBound.Add(model, tradeoff, _fishers, c => Expr.Trace(c * r));
             if (anchor is null) DesignConstraints.AddPower(model, [r], Space, stacked: true);
             else
-                for (int m = 0; m < net.Cells; m++) SymbolLifting.AddTransmittedPower(model, x, Space.BlockIndices(m), 1.0, $"power{m + 1}");
+                for (int m = 0; m < net.Cells; m++) SymbolLifting.AddTransmittedPower(model, x, _classes, Space.BlockIndices(m), 1.0, $"power{m + 1}");
             var g = tradeoff.GammaTerm(model, anchor is null ? 1.0 : _accepted.GammaRatio);
             var threshold = g * (Math.Sqrt(C.Gamma * C.Noise));
             double psi = net.SectorHalfAngle;
@@ -90,15 +91,16 @@ internal sealed class SlpCompDesign : DesignSkeleton, IRefinableDesign<SlpCompDe
             for (int u = 0; u < net.Users; u++)
             {
                 var h = Space.StackedChannel(u);
-                for (int s = 0; s < l; s++)
-                    ConstructiveConstraints.Add(model, x, s, h, net.Symbol(u, s), Math.Tan(psi), Math.Cos(psi), threshold, _radius, norms, $"ci{u + 1}_{s + 1}");
+                for (int c = 0; c < _classes.Count; c++)
+                    ConstructiveConstraints.Add(model, x, c, h, net.Symbol(u, _classes.Representative[c]), Math.Tan(psi), Math.Cos(psi), threshold, _radius,
+                        norms, $"ci{u + 1}_{c + 1}");
             }
             tradeoff.SetObjective(model, crb.Objective, g, _fishers[0].AngleScale, Math.Sqrt(C.Gamma), 0);
             return sol =>
             {
                 var bounds = crb.Values(sol, net.Cells);
                 double objective = anchor is not null ? _accepted.Objective : Tradeoff.SensingOnly ? -Crb(0, bounds.Max()) : sol.Objective;
-                return new State(sol.Value(x), HermitianMatrix.HermitianPart(sol.Value(r)), bounds, sol.Scalar(g), objective);
+                return new State(_classes.Expand(sol.Value(x)), HermitianMatrix.HermitianPart(sol.Value(r)), bounds, sol.Scalar(g), objective);
             };
         }, (_, state) => _accepted = state);
     }
