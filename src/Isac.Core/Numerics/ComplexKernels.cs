@@ -22,24 +22,9 @@ public static class ComplexKernels
     /// <summary>Σ conj(a_i)·b_i.</summary>
     public static Complex DotConj(ReadOnlySpan<Complex> a, ReadOnlySpan<Complex> b)
     {
-        int n = a.Length, i = 0;
-        double re = 0, im = 0;
-        if (Vector256.IsHardwareAccelerated && n >= 2)
-        {
-            var x = MemoryMarshal.Cast<Complex, double>(a);
-            var y = MemoryMarshal.Cast<Complex, double>(b);
-            var accR = Vector256<double>.Zero;
-            var accI = Vector256<double>.Zero;
-            for (; i + 2 <= n; i += 2)
-            {
-                var va = Vector256.Create(x.Slice(2 * i, 4));
-                var vb = Vector256.Create(y.Slice(2 * i, 4));
-                accR += va * vb;                 // ar br, ai bi
-                accI += va * SwapPairs(vb);      // ar bi, ai br
-            }
-            re = Vector256.Sum(accR);
-            im = Vector256.Sum(accI * ImagSign); // ar bi − ai br
-        }
+        int n = a.Length;
+        var (accR, accI, i) = PairProducts(a, b);
+        double re = Vector256.Sum(accR), im = Vector256.Sum(accI * ImagSign); // ar br + ai bi, ar bi − ai br
         for (; i < n; i++)
         {
             double ar = a[i].Real, ai = a[i].Imaginary, br = b[i].Real, bi = b[i].Imaginary;
@@ -52,24 +37,9 @@ public static class ComplexKernels
     /// <summary>Σ a_i·b_i (no conjugate).</summary>
     public static Complex Dot(ReadOnlySpan<Complex> a, ReadOnlySpan<Complex> b)
     {
-        int n = a.Length, i = 0;
-        double re = 0, im = 0;
-        if (Vector256.IsHardwareAccelerated && n >= 2)
-        {
-            var x = MemoryMarshal.Cast<Complex, double>(a);
-            var y = MemoryMarshal.Cast<Complex, double>(b);
-            var accR = Vector256<double>.Zero;
-            var accI = Vector256<double>.Zero;
-            for (; i + 2 <= n; i += 2)
-            {
-                var va = Vector256.Create(x.Slice(2 * i, 4));
-                var vb = Vector256.Create(y.Slice(2 * i, 4));
-                accR += va * vb;                 // ar br, ai bi
-                accI += va * SwapPairs(vb);      // ar bi, ai br
-            }
-            re = Vector256.Sum(accR * ImagSign); // ar br − ai bi
-            im = Vector256.Sum(accI);
-        }
+        int n = a.Length;
+        var (accR, accI, i) = PairProducts(a, b);
+        double re = Vector256.Sum(accR * ImagSign), im = Vector256.Sum(accI); // ar br − ai bi, ar bi + ai br
         for (; i < n; i++)
         {
             double ar = a[i].Real, ai = a[i].Imaginary, br = b[i].Real, bi = b[i].Imaginary;
@@ -77,6 +47,30 @@ public static class ComplexKernels
             im += ar * bi + ai * br;
         }
         return new Complex(re, im);
+    }
+
+    /// <summary>
+    /// The products both dot products are made of, two complex entries per vector: lanes (ar br, ai bi) summed
+    /// in <c>accR</c> and (ar bi, ai br) in <c>accI</c>; the caller combines them with its signs and finishes
+    /// the entries from <c>done</c> on. Zero accumulators and <c>done</c> = 0 without 256-bit hardware.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector256<double> accR, Vector256<double> accI, int done) PairProducts(ReadOnlySpan<Complex> a, ReadOnlySpan<Complex> b)
+    {
+        var accR = Vector256<double>.Zero;
+        var accI = Vector256<double>.Zero;
+        int n = a.Length, i = 0;
+        if (!Vector256.IsHardwareAccelerated || n < 2) return (accR, accI, 0);
+        var x = MemoryMarshal.Cast<Complex, double>(a);
+        var y = MemoryMarshal.Cast<Complex, double>(b);
+        for (; i + 2 <= n; i += 2)
+        {
+            var va = Vector256.Create(x.Slice(2 * i, 4));
+            var vb = Vector256.Create(y.Slice(2 * i, 4));
+            accR += va * vb;
+            accI += va * SwapPairs(vb);
+        }
+        return (accR, accI, i);
     }
 
     /// <summary>y_i ← y_i + c·conj(x_i).</summary>
