@@ -30,7 +30,7 @@ internal static class InteriorPointMethod
     /// and at most 1/2 once feasible. Mehrotra's γ³ alone drives poorly centred iterates near the
     /// end, where the HKM products X ΔZ Z⁻¹ then lose the digits primal feasibility needs.
     /// </summary>
-    private static double Centering(double reduction, double ap, double ad, Measures m, SolverSettings s)
+    internal static double Centering(double reduction, double ap, double ad, Measures m, SolverSettings s)
     {
         double gamma = double.IsFinite(reduction) && reduction > 0 ? reduction : 0.5;
         bool feasible = m.PrimalInfeasibility < 0.1 * s.PrimalFeasibilityTolerance
@@ -125,9 +125,46 @@ internal static class InteriorPointMethod
                 Algorithm = ReferenceEquals(better, retry) ? "primal-dual, centred restart" : "primal-dual",
             };
         }
+        if (solution.Status == SolverStatus.NumericalError && settings.ExtendedPrecision
+            && ExtendedPrecisionMethod.TryCreate(model, state) is { } extended)
+        {
+            // Still far from the tolerances, on a problem small enough: the same method in double-double
+            // (hinf13/hinf15: the double directions' own error is what stops both runs; docs/solver.md).
+            logger.Algorithm("primal-dual ended NumericalError: once more in double-double arithmetic");
+            var (iterations, reason) = extended.Run(state, settings, logger, clock, ct);
+            var measures = state.ComputeResiduals();
+            var status = reason switch
+            {
+                TerminationReason.IterationLimit => SolverStatus.MaxIterations,
+                TerminationReason.TimeLimit => SolverStatus.TimeLimit,
+                TerminationReason.Cancelled => SolverStatus.Cancelled,
+                _ => BandStatus(measures, settings),
+            };
+            if (status == SolverStatus.Solved)
+            {
+                reason = TerminationReason.Converged;
+            }
+            var run = SolutionBuilder.Build(model, state, status, reason, measures, iterations, clock.Elapsed, kernels, backendName);
+            bool usable = status is SolverStatus.Solved or SolverStatus.ReducedAccuracy;
+            solution = (usable || run.Accuracy < solution.Accuracy ? run with { Algorithm = "primal-dual, double-double" } : solution) with
+            {
+                Iterations = solution.Iterations + iterations,
+            };
+        }
         logger.Summary(solution);
         return solution with { SolveTime = clock.Elapsed };
     }
+
+    /// <summary>Solved when every measure meets its tolerance, ReducedAccuracy within 1000× of them,
+    /// NumericalError beyond.</summary>
+    private static SolverStatus BandStatus(Measures measures, SolverSettings settings) =>
+        measures.IsOptimal(settings) ? SolverStatus.Solved
+        : measures.IsOptimal(settings with
+        {
+            RelativeGapTolerance = Math.Min(0.5, 1000 * settings.RelativeGapTolerance),
+            PrimalFeasibilityTolerance = Math.Min(0.5, 1000 * settings.PrimalFeasibilityTolerance),
+            DualFeasibilityTolerance = Math.Min(0.5, 1000 * settings.DualFeasibilityTolerance),
+        }) ? SolverStatus.ReducedAccuracy : SolverStatus.NumericalError;
 
     /// <summary>
     /// Primal infeasibility that lags the gap: while ‖r_p‖/‖r_p⁰‖ exceeds this multiple of μ/μ⁰, the
@@ -330,12 +367,7 @@ internal static class InteriorPointMethod
         }
         // A breakdown returns the best point: usable (ReducedAccuracy) when every measure is within 1000×
         // its tolerance, the scale-free objective gap included.
-        status ??= measures.IsOptimal(settings with
-        {
-            RelativeGapTolerance = Math.Min(0.5, 1000 * settings.RelativeGapTolerance),
-            PrimalFeasibilityTolerance = Math.Min(0.5, 1000 * settings.PrimalFeasibilityTolerance),
-            DualFeasibilityTolerance = Math.Min(0.5, 1000 * settings.DualFeasibilityTolerance),
-        }) ? SolverStatus.ReducedAccuracy : SolverStatus.NumericalError;
+        status ??= BandStatus(measures, settings) == SolverStatus.NumericalError ? SolverStatus.NumericalError : SolverStatus.ReducedAccuracy;
         return SolutionBuilder.Build(model, state, status.Value, reason.Value, measures, iter, clock.Elapsed, kernels, backendName);
     }
 }

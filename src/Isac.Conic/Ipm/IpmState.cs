@@ -195,6 +195,9 @@ internal sealed class IpmState
     /// <summary>Whether one objective vanishes identically (see <see cref="Measures"/>).</summary>
     public bool ObjectiveVanishes => _objectiveVanishes;
 
+    /// <summary>The denominators of the infeasibility measures: 1 + ‖a‖∞ and 1 + ‖C‖max.</summary>
+    public (double Primal, double Dual) InfeasibilityScales => (_primalScale, _dualScale);
+
     /// <summary>(‖Aᵀy − Z‖/‖A‖) / (−aᵀy/‖a‖): small when y is a ray proving (P) infeasible.</summary>
     public double PrimalInfeasibilityRatio()
     {

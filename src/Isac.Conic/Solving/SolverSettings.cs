@@ -60,6 +60,10 @@ public sealed record SolverSettings
     /// infeasibility lags the gap (true; the tests switch it off to see the first run's result).</summary>
     internal bool CentredRestart { get; init; } = true;
 
+    /// <summary>Whether a run still ending NumericalError is run once more in double-double arithmetic, on
+    /// problems of PSD and LP blocks small enough (docs/solver.md, "Extended precision").</summary>
+    internal bool ExtendedPrecision { get; init; } = true;
+
     /// <summary>The default settings.</summary>
     public static SolverSettings Default { get; } = new();
 

@@ -23,8 +23,8 @@ public class SdplibTests
         ["qap6"] = 1e-4,
     };
 
-    /// <summary>The problems of sdplib-extra that solve to their published value (the rest: hinf13 and
-    /// hinf15, below and in docs/solver.md).</summary>
+    /// <summary>The problems of sdplib-extra that solve to their published value (hinf13 and hinf15, published
+    /// with two digits above a valid bound, are checked against the checked optimum below).</summary>
     private static readonly string[] ExtraSolved = ["control5", "gpp250-1", "maxG11", "mcp250-1", "qap8"];
 
     public static TheoryData<string> Problems()
@@ -66,32 +66,35 @@ public class SdplibTests
 
     /// <summary>
     /// hinf13 and hinf15: no strictly feasible primal point, and the dual optimum approached only as y grows
-    /// without bound (DSDP ends with |y| ≈ 8e6). No solver here reaches the tolerances; ours ends
-    /// NumericalError (its accuracy, 4e-4 and 1e-3, is beyond 1000× the tolerances), and says so. What it
-    /// does return is checked: a dual point feasible to the tolerance with Z interior, so aᵀy bounds the
-    /// optimum of (P) from above, and that bound within 0.5 % of the optimum as DSDP 5.8's nearly feasible
-    /// pairs place it (44.346/44.349 and 23.955/23.960, checked independently with
-    /// bench/scripts/check_sdpa_point.py: λ_min(Σ yᵢFᵢ − F₀) ≥ −7e-10 at |y| ≈ 8e6, λ_min(X) ≥ 1e-12,
-    /// ‖A(X) − c‖ ≤ 3e-8). The published 46 and 25 are above a valid upper bound, so they are not compared.
-    /// The centred restart must have improved on the first run's bound (44.96 and 24.65).
+    /// without bound. In double precision no solver here reaches the tolerances (CSDP, SDPA and cvxopt stop
+    /// at gaps of 1e-3–1e-2, DSDP 5.8 at 7e-5); our double runs end NumericalError (accuracy 4e-4 and 1e-3)
+    /// and the run in double-double arithmetic that follows ends ReducedAccuracy (about 7e-7 and 2.5e-6,
+    /// within 1000× of every tolerance), judged by the double measures at the returned point. Both objectives
+    /// are checked against the optimum of bench/scripts/reference-values.csv (44.35 ± 1e-3 and 23.96 ± 3e-3:
+    /// DSDP's nearly feasible pairs 44.349/44.346 and 23.960/23.955, checked independently with
+    /// bench/scripts/check_sdpa_point.py); SDPLIB's published 46 and 25 lie above a valid upper bound.
+    /// Without the double-double run the result is NumericalError, as before.
     /// </summary>
     [SdplibExtraTheory]
-    [InlineData("hinf13", 44.346)]
-    [InlineData("hinf15", 23.955)]
-    public void IllPosedHinf_EndsNumericalErrorWithAValidDualBoundNearTheOptimum(string name, double dsdpDual)
+    [InlineData("hinf13", 44.35, 1e-3)]
+    [InlineData("hinf15", 23.96, 3e-3)]
+    public void IllPosedHinf_EndsReducedAccuracyAtTheCheckedOptimumInDoubleDouble(string name, double optimum, double tolerance)
     {
         var problem = SdpaReader.ReadFile(Path.Combine(TestData.SdplibExtraDir, name + ".dat-s"));
         var settings = new SolverSettings { Verbosity = Verbosity.Silent };
         var s = ConicSolver.Solve(problem, settings);
-        Assert.Equal(SolverStatus.NumericalError, s.Status);
+        Assert.True(s.Status is SolverStatus.Solved or SolverStatus.ReducedAccuracy, $"{name}: {s.Status} ({s.Termination}, accuracy {s.Accuracy:E2})");
         TerminationReasonTests.AssertStatusHonest(s, settings, name);
-        Assert.Equal("primal-dual, centred restart", s.Algorithm);
-        Assert.True(s.Dimacs.DualInfeasibility <= settings.DualFeasibilityTolerance, $"{name}: dual infeasibility {s.Dimacs.DualInfeasibility:E2}");
-        double bound = s.DualObjective;
-        Assert.True(bound >= dsdpDual * (1 - 1e-4) && bound <= dsdpDual * 1.005, $"{name}: dual bound {bound:R} vs DSDP {dsdpDual}");
-        var first = ConicSolver.Solve(problem, settings with { CentredRestart = false });
-        Assert.Equal(SolverStatus.NumericalError, first.Status);
-        Assert.True(bound < first.DualObjective, $"{name}: restart bound {bound:R} not below the first run's {first.DualObjective:R}");
+        Assert.Equal("primal-dual, double-double", s.Algorithm);
+        foreach (double objective in new[] { s.PrimalObjective, s.DualObjective })
+        {
+            double error = Math.Abs(objective - optimum) / optimum;
+            Assert.True(error <= tolerance, $"{name}: objective {objective:R} vs {optimum}: relative error {error:E2}");
+        }
+        Assert.True(s.Dimacs.PrimalInfeasibility < 1e-6 && s.Dimacs.DualInfeasibility < 1e-6, $"{name}: DIMACS {string.Join(" ", s.Dimacs.ToArray())}");
+        var plain = ConicSolver.Solve(problem, settings with { ExtendedPrecision = false });
+        Assert.Equal(SolverStatus.NumericalError, plain.Status);
+        Assert.True(s.Accuracy < plain.Accuracy / 100, $"{name}: accuracy {s.Accuracy:E2} vs double only {plain.Accuracy:E2}");
     }
 
     private static void Check(string dir, string name)
