@@ -218,7 +218,7 @@ internal sealed class ExtendedPrecisionMethod
             Math.Abs((double)(pobj - dobj)) / scale, Math.Abs((double)xz) / scale, (double)xz / _degree);
     }
 
-    /// <summary>M_ij = ⟨A_i, H(A_j)⟩ over the blocks (symmetrised).</summary>
+    /// <summary>M_ij = ⟨A_i, H(A_j)⟩ over the blocks (the upper triangle, mirrored).</summary>
     private void FormSchur(DoubleDouble[] schur)
     {
         Array.Clear(schur);
@@ -226,7 +226,13 @@ internal sealed class ExtendedPrecisionMethod
         {
             b.AddSchur(schur, _m);
         }
-        DoubleDoubleDense.Symmetrize(schur, _m);
+        for (int i = 0; i < _m; i++)
+        {
+            for (int j = i + 1; j < _m; j++)
+            {
+                schur[j * _m + i] = schur[i * _m + j];
+            }
+        }
     }
 
     /// <summary>Cholesky of M, with a diagonal shift of 1e-30·max M_ii (×100 per try, as many tries as the

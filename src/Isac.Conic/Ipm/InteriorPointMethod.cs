@@ -105,31 +105,12 @@ internal static class InteriorPointMethod
         }
         var solution = PrimalDual(model, state, settings, logger, kernels, schurKernels, backendName, parallel, clock, ct,
             centreWhileInfeasible: false);
-        if (solution.Status == SolverStatus.NumericalError && solution.Termination != TerminationReason.NonFinite
-            && settings.CentredRestart)
-        {
-            // A breakdown far from the tolerances: once more from the start, centred while the primal
-            // infeasibility lags μ; the better of the two runs is returned (hinf13: 44.96 → 44.39 as the
-            // dual bound, DSDP 44.35; docs/solver.md, "Safeguards").
-            logger.Algorithm("primal-dual ended NumericalError: once more, centred while the primal infeasibility lags the gap");
-            var retry = PrimalDual(model, state, settings, logger, kernels, schurKernels, backendName, parallel, clock, ct,
-                centreWhileInfeasible: true);
-            // The retry's point unless it, too, ended without a result (a breakdown, a limit or the caller)
-            // further from the tolerances than the first run's.
-            bool retryEnded = retry.Status is SolverStatus.NumericalError or SolverStatus.MaxIterations
-                or SolverStatus.TimeLimit or SolverStatus.Cancelled;
-            var better = !retryEnded || retry.Accuracy < solution.Accuracy ? retry : solution;
-            solution = better with
-            {
-                Iterations = solution.Iterations + retry.Iterations,
-                Algorithm = ReferenceEquals(better, retry) ? "primal-dual, centred restart" : "primal-dual",
-            };
-        }
         if (solution.Status == SolverStatus.NumericalError && settings.ExtendedPrecision
             && ExtendedPrecisionMethod.TryCreate(model, state) is { } extended)
         {
-            // Still far from the tolerances, on a problem small enough: the same method in double-double
-            // (hinf13/hinf15: the double directions' own error is what stops both runs; docs/solver.md).
+            // Far from the tolerances, on a problem small enough: the same method in double-double (hinf13/hinf15:
+            // the double directions' own error is what stops the run; docs/solver.md). Tried before the centred
+            // restart, which takes as long as the double-double run saves and on hinf13/15 ends NumericalError.
             logger.Algorithm("primal-dual ended NumericalError: once more in double-double arithmetic");
             var (iterations, reason) = extended.Run(state, settings, logger, clock, ct);
             var measures = state.ComputeResiduals();
@@ -149,6 +130,26 @@ internal static class InteriorPointMethod
             solution = (usable || run.Accuracy < solution.Accuracy ? run with { Algorithm = "primal-dual, double-double" } : solution) with
             {
                 Iterations = solution.Iterations + iterations,
+            };
+        }
+        if (solution.Status == SolverStatus.NumericalError && solution.Termination != TerminationReason.NonFinite
+            && settings.CentredRestart)
+        {
+            // A breakdown far from the tolerances: once more from the start, centred while the primal
+            // infeasibility lags μ; the better of the two runs is returned (hinf13: 44.96 → 44.39 as the
+            // dual bound, DSDP 44.35; docs/solver.md, "Safeguards").
+            logger.Algorithm("primal-dual ended NumericalError: once more, centred while the primal infeasibility lags the gap");
+            var retry = PrimalDual(model, state, settings, logger, kernels, schurKernels, backendName, parallel, clock, ct,
+                centreWhileInfeasible: true);
+            // The retry's point unless it, too, ended without a result (a breakdown, a limit or the caller)
+            // further from the tolerances than the first run's.
+            bool retryEnded = retry.Status is SolverStatus.NumericalError or SolverStatus.MaxIterations
+                or SolverStatus.TimeLimit or SolverStatus.Cancelled;
+            var better = !retryEnded || retry.Accuracy < solution.Accuracy ? retry : solution;
+            solution = better with
+            {
+                Iterations = solution.Iterations + retry.Iterations,
+                Algorithm = ReferenceEquals(better, retry) ? "primal-dual, centred restart" : solution.Algorithm,
             };
         }
         logger.Summary(solution);
