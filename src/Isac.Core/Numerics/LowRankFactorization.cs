@@ -42,7 +42,7 @@ public static class LowRankFactorization
     /// </summary>
     public static (double[] Weights, Complex[][] Vectors)? TryFactor(Complex[] a, int n, int maxRank) => Factor(a, n, maxRank);
 
-    private static (double[] Weights, T[][] Vectors)? Factor<T>(T[] a, int n, int maxRank) where T : struct, INumberBase<T>
+    private static (double[] Weights, T[][] Vectors)? Factor<T>(T[] a, int n, int maxRank) where T : struct
     {
         if (a.Length != n * n) throw new ArgumentException($"expected {n}×{n} = {n * n} entries, got {a.Length}", nameof(a));
         double scale = MaxAbs(a, n, out _, out _);
@@ -80,11 +80,11 @@ public static class LowRankFactorization
                 T vx = e12, vy = FromReal<T>(lambda - e11);
                 T wx = FromReal<T>(lambda - e22), wy = Conj(e12);
                 if (Math.Abs(lambda - e22) > Math.Abs(lambda - e11)) (vx, vy) = (wx, wy);
-                T norm = FromReal<T>(Math.Sqrt(SquaredMagnitude(vx) + SquaredMagnitude(vy)));
-                vx /= norm;
-                vy /= norm;
+                double norm = Math.Sqrt(SquaredMagnitude(vx) + SquaredMagnitude(vy));
+                vx = DivideByReal(vx, norm);
+                vy = DivideByReal(vy, norm);
                 var c = new T[n];
-                for (int i = 0; i < n; i++) c[i] = a[i * n + p] * vx + a[i * n + q] * vy;
+                for (int i = 0; i < n; i++) c[i] = Add(Multiply(a[i * n + p], vx), Multiply(a[i * n + q], vy));
                 terms[t++] = (1.0 / lambda, c);
             }
             foreach (var (w, c) in terms)
@@ -97,19 +97,19 @@ public static class LowRankFactorization
     }
 
     /// <summary>A ← A − w·c cᴴ, row by row.</summary>
-    private static void Subtract<T>(T[] a, int n, T[] c, double w) where T : struct, INumberBase<T>
+    private static void Subtract<T>(T[] a, int n, T[] c, double w) where T : struct
     {
         for (int i = 0; i < n; i++)
         {
-            if (c[i] == T.Zero) continue;
-            T ci = c[i] * FromReal<T>(w);
+            if (Size(c[i]) == 0) continue;
+            T ci = Scale(c[i], w);
             int row = i * n;
-            for (int j = 0; j < n; j++) a[row + j] -= ci * Conj(c[j]);
+            for (int j = 0; j < n; j++) a[row + j] = Subtract(a[row + j], Multiply(ci, Conj(c[j])));
         }
     }
 
     /// <summary>The largest |Re| + |Im| of the upper triangle and where it is.</summary>
-    private static double MaxAbs<T>(T[] a, int n, out int p, out int q) where T : struct, INumberBase<T>
+    private static double MaxAbs<T>(T[] a, int n, out int p, out int q) where T : struct
     {
         double big = 0;
         p = q = 0;
@@ -130,6 +130,69 @@ public static class LowRankFactorization
     }
 
     // The field's operations; typeof(T) tests are constants in each specialisation, so they cost nothing.
+    // Written out rather than through INumberBase<T>'s static operators: crossgen2 does not precompile
+    // Factor<double> with those (calls into the framework's generic math outside Isac.Core's version
+    // bubble), and the solver's first solve then ran it as tier-0 JIT code (docs/performance.md).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T Multiply<T>(T x, T y)
+    {
+        if (typeof(T) == typeof(double))
+        {
+            double v = Unsafe.As<T, double>(ref x) * Unsafe.As<T, double>(ref y);
+            return Unsafe.As<double, T>(ref v);
+        }
+        var z = Unsafe.As<T, Complex>(ref x) * Unsafe.As<T, Complex>(ref y);
+        return Unsafe.As<Complex, T>(ref z);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T Add<T>(T x, T y)
+    {
+        if (typeof(T) == typeof(double))
+        {
+            double v = Unsafe.As<T, double>(ref x) + Unsafe.As<T, double>(ref y);
+            return Unsafe.As<double, T>(ref v);
+        }
+        var z = Unsafe.As<T, Complex>(ref x) + Unsafe.As<T, Complex>(ref y);
+        return Unsafe.As<Complex, T>(ref z);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T Subtract<T>(T x, T y)
+    {
+        if (typeof(T) == typeof(double))
+        {
+            double v = Unsafe.As<T, double>(ref x) - Unsafe.As<T, double>(ref y);
+            return Unsafe.As<double, T>(ref v);
+        }
+        var z = Unsafe.As<T, Complex>(ref x) - Unsafe.As<T, Complex>(ref y);
+        return Unsafe.As<Complex, T>(ref z);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T DivideByReal<T>(T x, double s)
+    {
+        if (typeof(T) == typeof(double))
+        {
+            double v = Unsafe.As<T, double>(ref x) / s;
+            return Unsafe.As<double, T>(ref v);
+        }
+        var z = Unsafe.As<T, Complex>(ref x) / s;
+        return Unsafe.As<Complex, T>(ref z);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T Scale<T>(T x, double s)
+    {
+        if (typeof(T) == typeof(double))
+        {
+            double v = Unsafe.As<T, double>(ref x) * s;
+            return Unsafe.As<double, T>(ref v);
+        }
+        var z = Unsafe.As<T, Complex>(ref x) * s;
+        return Unsafe.As<Complex, T>(ref z);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Re<T>(T x) => typeof(T) == typeof(double) ? Unsafe.As<T, double>(ref x) : Unsafe.As<T, Complex>(ref x).Real;
 
