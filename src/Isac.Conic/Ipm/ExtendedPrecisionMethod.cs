@@ -118,7 +118,10 @@ internal sealed class ExtendedPrecisionMethod
             {
                 (progressAnchor, bestIter) = (quality, iter);
             }
-            if (iter - bestIter >= 8)
+            // Eight iterations without halving the distance to the tolerances, three once the best point is
+            // within the ReducedAccuracy band (hinf13/15: what is left there is the rounding of y, which more
+            // iterations do not shrink).
+            if (iter - bestIter >= (bestQuality <= 1000 ? 3 : 8))
             {
                 reason = TerminationReason.Stall;
                 break;
