@@ -21,7 +21,7 @@ namespace Isac.Conic.Ipm;
 internal sealed class ExtendedPrecisionMethod
 {
     /// <summary>Double-double work per iteration (multiply-adds) above which the method is not tried.</summary>
-    private const double WorkBudget = 4e7;
+    private const double WorkBudget = 1e7;
 
     private readonly InternalModel _model;
     private readonly ExtendedPrecisionBlock[] _blocks;
