@@ -9,7 +9,7 @@ namespace Isac.Core.Numerics;
 /// <summary>
 /// Forward and backward substitution with a Cholesky factor for many right-hand sides at once
 /// (B row-major n × rhs, row i holding the i-th entry of every right-hand side), register-blocked:
-/// each row of the result is built in up to four 256-bit accumulators (eight complex entries)
+/// each row of the result is built in blocks of four 256-bit accumulators (eight complex entries), then two, then one,
 /// while the rows it depends on stream past, instead of one read-modify-write pass over the row
 /// per pair of rows. Products use fused multiply-adds where the hardware has them. The order of
 /// the additions is that of the plain row-by-row loops.
@@ -84,6 +84,27 @@ internal static class BlockedSubstitution
             (a1 * scale).StoreUnsafe(ref row, 4);
             (a2 * scale).StoreUnsafe(ref row, 8);
             (a3 * scale).StoreUnsafe(ref row, 12);
+        }
+        if (col + 8 <= width)
+        {
+            // two vectors (four complex entries) left: e.g. the six right-hand sides of a six-user back-solve are 8 + 4 doubles
+            ref double row = ref Unsafe.Add(ref b, target + col);
+            var a0 = Vector256.LoadUnsafe(ref row);
+            var a1 = Vector256.LoadUnsafe(ref row, 4);
+            for (int t = 0, li = lStart, k = kStart; t < count; t++, li += lStep, k += kStep)
+            {
+                double cr = Unsafe.Add(ref l, li), ci = sign * Unsafe.Add(ref l, li + 1);
+                var re = Vector256.Create(-cr);
+                var im = Vector256.Create(ci, -ci, ci, -ci);
+                ref double src = ref Unsafe.Add(ref b, k * width + col);
+                var x0 = Vector256.LoadUnsafe(ref src);
+                var x1 = Vector256.LoadUnsafe(ref src, 4);
+                a0 = MulAdd(im, Swap(x0), MulAdd(re, x0, a0));
+                a1 = MulAdd(im, Swap(x1), MulAdd(re, x1, a1));
+            }
+            (a0 * scale).StoreUnsafe(ref row);
+            (a1 * scale).StoreUnsafe(ref row, 4);
+            col += 8;
         }
         for (; col + 4 <= width; col += 4)
         {

@@ -378,8 +378,7 @@ public sealed class DualOptSolver : IBeamSubproblemSolver
         double rho = p.Sensing.Ratio;
         p.Common.CopyTo(m, 0);
         for (int i = 0; i < n; i++) m[i * n + i] += x[0];
-        for (int u = 0; u < k; u++)
-            if (x[u + 1] > 0) ComplexVectors.AddOuter(m, x[u + 1], a[u]);
+        ComplexVectors.AddOuters(m, x.AsSpan(1, k), a); // the multipliers at 0 are skipped
 
         if (mj is null)
         {

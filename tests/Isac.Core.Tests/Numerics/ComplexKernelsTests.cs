@@ -87,4 +87,28 @@ public class ComplexKernelsTests
         Assert.True((gram - exact).FrobeniusNorm() < 1e-10 * exact.FrobeniusNorm());
         Assert.Throws<ArgumentException>(() => HermitianCholesky.ForwardMany(l, n, y.AsSpan(1), rhs));
     }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(7, 3)]
+    [InlineData(32, 6)]
+    [InlineData(19, 5)]
+    public void AddOuters_EqualsOneRankOneUpdateAtATime(int n, int k)
+    {
+        var rng = new System.Random(7 * n + k);
+        var x = Enumerable.Range(0, k).Select(_ => RandomVector(rng, n)).ToArray();
+        var c = Enumerable.Range(0, k).Select(u => u == 1 ? 0.0 : rng.NextDouble() + 0.1).ToArray(); // one skipped term
+        var start = RandomVector(rng, n * n);
+        var expected = (Complex[])start.Clone();
+        for (int u = 0; u < k; u++) ComplexVectors.AddOuter(expected, c[u], x[u]);
+        var m = (Complex[])start.Clone();
+        ComplexVectors.AddOuters(m, c, x);
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++)
+            {
+                // lower triangle updated like AddOuter, strict upper triangle untouched
+                var want = j <= i ? expected[i * n + j] : start[i * n + j];
+                Assert.True((m[i * n + j] - want).Magnitude < 1e-13, $"({i},{j})");
+            }
+    }
 }
