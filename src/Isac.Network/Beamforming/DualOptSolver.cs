@@ -50,10 +50,13 @@ public sealed class DualOptSolver : IBeamSubproblemSolver
         if (double.IsNaN(state.Lambda) || state.Mu.Length != k)
         {
             // Cold start: the exact λ of the problem without sensing constraints, μ = 0.
-            var relaxed = p with { Sensing = null };
-            var probe = new DualState();
-            new ExactPowerSolver().Solve(relaxed, probe);
-            state.Lambda = probe.Lambda;
+            if (p.PerUser is null) state.Lambda = PowerMultiplier.Solve(p.Common, n, p.Linear, p.Power);
+            else
+            {
+                var probe = new DualState();
+                new ExactPowerSolver().Solve(p with { Sensing = null }, probe);
+                state.Lambda = probe.Lambda;
+            }
             state.Mu = new double[k];
         }
         double cap = _settings.MultiplierCap * (traceScale + state.Lambda);
