@@ -18,6 +18,37 @@ Console.WriteLine($"# {RuntimeInformation.FrameworkDescription}, {RuntimeInforma
 
 switch (mode)
 {
+    case "cpu":
+    {
+        // DualOpt's CPU time per solve (thread CPU clock, so a loaded machine's waits for a core are left out) on the
+        // epoch-1 problems of 5 networks (seeds 1-5) × 3 BSs per Table I size, after 40 warm-up solves of each problem;
+        // median over rounds of the whole set. For before/after comparisons: the summed virtual PFR must not change.
+        // Optional: warm-up solves per problem (default 40) and the sizes (default 18,36,54), e.g. `cpu 2 0 54` under callgrind.
+        int rounds = args.Length > 1 ? int.Parse(args[1]) : 15;
+        int warmups = args.Length > 2 ? int.Parse(args[2]) : 40;
+        var sizes = args.Length > 3 ? args[3].Split(',').Select(int.Parse).ToArray() : [18, 36, 54];
+        Console.WriteLine("per_bs  cpu_ms_median  cpu_ms_min  fp_iterations  virtual_pfr_sum");
+        foreach (int total in sizes)
+        {
+            int perCell = total / 3;
+            var problems = Enumerable.Range(1, 5).SelectMany(seed => { var sim = new NetworkSimulator(new NetworkEnvironment(scenario, seed));
+                return Enumerable.Range(0, 3).Select(l => PaperBProblems.EpochProblem(sim, Scheme.SdUscb, l, perCell, 1)); }).ToArray();
+            var bf = FractionalProgrammingBeamformer.DualOpt();
+            foreach (var p in problems) for (int i = 0; i < warmups; i++) bf.Solve(p);
+            double pfr = 0, fp = 0;
+            foreach (var p in problems) { var r = bf.Solve(p); pfr += VirtualPfr(p, r.Beams); fp += r.OuterIterations; }
+            var times = new double[rounds];
+            for (int r = 0; r < rounds; r++)
+            {
+                double c0 = ThreadCpuClock.Seconds();
+                foreach (var p in problems) bf.Solve(p);
+                times[r] = (ThreadCpuClock.Seconds() - c0) / problems.Length;
+            }
+            Array.Sort(times);
+            Console.WriteLine($"{perCell,6} {1e3 * times[rounds / 2],14:F3} {1e3 * times[0],11:F3} {fp / problems.Length,14:F2} {pfr,16:F3}");
+        }
+        break;
+    }
     case "dualopt":
     {
         // Steady-state time per BS per epoch (each problem repeated until its timings settle, then the median of

@@ -96,6 +96,21 @@ public class SimulateCommandTests
     }
 
     [Fact]
+    public void Simulate_ExportDirectoryThatCannotBeCreated_IsOneLineBadInput()
+    {
+        // A regular file where a parent directory should be: no user (not even root) can create the directory.
+        var parent = Path.Combine(TempDir(), "a-file");
+        File.WriteAllText(parent, "");
+        var target = Path.Combine(parent, "problems");
+        var r = CliRunner.Run("simulate", "--scenario", RepoFile("scenarios/paper-b/quick.json"), "--scheme", "sd-uscb", "--epochs", "1",
+            "--export-problems", target, "--out", TempDir());
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains($"{target}: cannot create this directory", r.Err);
+        Assert.DoesNotContain("not found", r.Err);
+        Assert.Single(r.Err.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
     public void Simulate_PrintsPlainProgressLines_WhenNotOnATerminal()
     {
         var r = CliRunner.Run("simulate", "--scenario", RepoFile("scenarios/paper-b/quick.json"), "--scheme", "pwmmse", "--epochs", "2", "--out", TempDir());

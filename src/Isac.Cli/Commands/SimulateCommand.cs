@@ -42,6 +42,9 @@ public static class SimulateCommand
             long s = parse.GetValue(seed) ?? sc.Seed;
             int count = n ?? sc.Epochs;
             var dir = parse.GetValue(output) ?? new DirectoryInfo(Path.Combine("results", "simulate", $"{sc.Name}-{sch.Name()}-{sched.Name()}-s{s}"));
+            var exportDir = parse.GetValue(export);
+            // Fail before the run, not after it: a directory that cannot be created is bad input.
+            if (exportDir is not null) ProblemExport.CreateDirectory(exportDir.FullName);
 
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var env = new NetworkEnvironment(sc, s);
@@ -57,7 +60,6 @@ public static class SimulateCommand
                     loaded += env.LoadMap(b, stream, f);
                 }
             var options = new RunOptions(sch, sched, count, MaxParallelism: threadCount);
-            var exportDir = parse.GetValue(export);
             var exporter = exportDir is null ? null : new ProblemExport(exportDir.FullName, env, options);
             var result = Sweeps.ProgressDisplay.Run(parse, progress =>
             {

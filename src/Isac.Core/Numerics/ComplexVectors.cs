@@ -54,6 +54,20 @@ public static class ComplexVectors
         for (int i = 0; i < n; i++) ComplexKernels.AddScaledConj(m.Slice(i * n, i + 1), c * x[i], x[..(i + 1)]);
     }
 
+    /// <summary>
+    /// M ← M + Σ_u c_u·x_u·x_uᴴ (lower triangle, as <see cref="AddOuter"/>) in one pass over the matrix; terms with
+    /// c_u = 0 are skipped. The K terms are added to each entry in the order u = 0, 1, … .
+    /// </summary>
+    public static void AddOuters(Span<Complex> m, ReadOnlySpan<double> c, IReadOnlyList<Complex[]> x)
+    {
+        if (c.Length != x.Count) throw new ArgumentException($"{c.Length} coefficients for {x.Count} vectors");
+        if (x.Count == 0) return;
+        int n = x[0].Length;
+        if (m.Length != n * n) throw new ArgumentException($"matrix has {m.Length} entries, expected {n}×{n}");
+        foreach (var v in x) if (v.Length != n) throw new ArgumentException($"vectors of lengths {n} and {v.Length}");
+        RankUpdateKernel.Apply(m, n, c, x);
+    }
+
     /// <summary>Copies the lower triangle of a Hermitian matrix into its upper triangle (full storage).</summary>
     public static void MirrorLower(Span<Complex> m, int n)
     {

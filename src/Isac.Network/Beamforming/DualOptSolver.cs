@@ -50,10 +50,13 @@ public sealed class DualOptSolver : IBeamSubproblemSolver
         if (double.IsNaN(state.Lambda) || state.Mu.Length != k)
         {
             // Cold start: the exact λ of the problem without sensing constraints, μ = 0.
-            var relaxed = p with { Sensing = null };
-            var probe = new DualState();
-            new ExactPowerSolver().Solve(relaxed, probe);
-            state.Lambda = probe.Lambda;
+            if (p.PerUser is null) state.Lambda = PowerMultiplier.Solve(p.Common, n, p.Linear, p.Power);
+            else
+            {
+                var probe = new DualState();
+                new ExactPowerSolver().Solve(p with { Sensing = null }, probe);
+                state.Lambda = probe.Lambda;
+            }
             state.Mu = new double[k];
         }
         double cap = _settings.MultiplierCap * (traceScale + state.Lambda);
@@ -68,13 +71,12 @@ public sealed class DualOptSolver : IBeamSubproblemSolver
 
         var m = new Complex[nn];
         var mj = p.PerUser is null ? null : new Complex[nn];
-        var tmpY = new Complex[n];
         var v = NewBeams(k, n);
         var vNew = NewBeams(k, n);
         var phi = new double[k];
         var phiNew = new double[k];
 
-        double g = Evaluate(p, x, s, m, mj, tmpY, v, grad, phi);
+        double g = Evaluate(p, x, s, m, mj, v, grad, phi);
         int it = 0;
         for (; it < _settings.MaxInnerIterations; it++)
         {
@@ -84,7 +86,7 @@ public sealed class DualOptSolver : IBeamSubproblemSolver
                 // The gradient method has not converged: the dual is ill-conditioned (binding sensing
                 // constraints of beams that share directions). Projected Newton steps with the exact
                 // Hessian of the dual converge in a few steps where the gradient method would use the cap.
-                if (!NewtonStep(p, ref x, ref xNew, ref grad, ref gradNew, ref v, ref vNew, ref phi, ref phiNew, ref g, s, m, mj, tmpY, lambdaFloor, cap))
+                if (!NewtonStep(p, ref x, ref xNew, ref grad, ref gradNew, ref v, ref vNew, ref phi, ref phiNew, ref g, s, m, mj, lambdaFloor, cap))
                     break;
                 continue;
             }
@@ -98,7 +100,7 @@ public sealed class DualOptSolver : IBeamSubproblemSolver
                 xNew[0] = Math.Min(Math.Max(x[0] - alpha * grad[0], lambdaFloor), cap);
                 for (int i = 1; i <= k; i++) xNew[i] = Math.Min(Math.Max(x[i] - alpha * grad[i], 0), cap);
                 for (int i = 0; i <= k; i++) decrease += grad[i] * (xNew[i] - x[i]);
-                gNew = Evaluate(p, xNew, s, m, mj, tmpY, vNew, gradNew, phiNew);
+                gNew = Evaluate(p, xNew, s, m, mj, vNew, gradNew, phiNew);
                 if (gNew <= g + 1e-4 * decrease) { accepted = true; break; }
                 alpha *= 0.25;
             }
@@ -133,7 +135,7 @@ public sealed class DualOptSolver : IBeamSubproblemSolver
     /// </summary>
     private bool NewtonStep(QuadraticBeamSubproblem p, ref double[] x, ref double[] xNew, ref double[] grad, ref double[] gradNew,
         ref Complex[][] v, ref Complex[][] vNew, ref double[] phi, ref double[] phiNew, ref double g,
-        Complex[] s, Complex[] m, Complex[]? mj, Complex[] tmpY, double lambdaFloor, double cap)
+        Complex[] s, Complex[] m, Complex[]? mj, double lambdaFloor, double cap)
     {
         int k = p.Users, dim = k + 1;
         var h = DualHessian(p, x, s, v, m);
@@ -174,7 +176,7 @@ public sealed class DualOptSolver : IBeamSubproblemSolver
                 decrease += grad[i] * (xNew[i] - x[i]);
             }
             if (decrease >= 0) continue;
-            double gNew = Evaluate(p, xNew, s, m, mj, tmpY, vNew, gradNew, phiNew);
+            double gNew = Evaluate(p, xNew, s, m, mj, vNew, gradNew, phiNew);
             if (gNew <= g + 1e-4 * decrease)
             {
                 (x, xNew) = (xNew, x);
@@ -192,12 +194,17 @@ public sealed class DualOptSolver : IBeamSubproblemSolver
     private static double[] DualHessian(QuadraticBeamSubproblem p, double[] x, Complex[] s, Complex[][] v, Complex[] factor) =>
         p.PerUser is null ? DualHessianShared(p, x, s, v, factor) : DualHessianPerUser(p, x, s, v);
 
-    /// <summary>Per-thread buffers of the shared-form evaluation: the right-hand sides and y_u = M⁻¹a_u at the dual point <c>YAt</c>.</summary>
+    /// <summary>
+    /// Per-thread buffers of the shared-form evaluation at the dual point <c>At</c>: F = L⁻¹[z_1 … z_K a_1 … a_K]
+    /// (row-major N × 2K, L the Cholesky factor of M), the whitened beams and their back-solve (N × K), and the
+    /// cross terms a_uᴴv_j of the gradient (K × K), which the dual Hessian reuses.
+    /// </summary>
     private sealed class SharedWorkspace(int n, int k)
     {
-        public readonly Complex[] Rhs = new Complex[n * 2 * k];
-        public readonly Complex[][] Y = Enumerable.Range(0, k).Select(_ => new Complex[n]).ToArray();
-        public readonly double[] YAt = new double[k + 1];
+        public readonly Complex[] Whitened = new Complex[n * 2 * k];
+        public readonly Complex[] Beams = new Complex[n * k];
+        public readonly Complex[] Cross = new Complex[k * k];
+        public readonly double[] At = new double[k + 1];
         public bool Valid;
         public int N => n;
         public int K => k;
@@ -213,55 +220,50 @@ public sealed class DualOptSolver : IBeamSubproblemSolver
     }
 
     /// <summary>
-    /// The Hessian for SALINR (one M for all users): with Y = M⁻¹A and M_j⁻¹ = M⁻¹ + μ_j y_j y_jᴴ/σ_j,
+    /// The Hessian for SALINR (one M = LLᴴ for all users): with M_j⁻¹ = M⁻¹ + μ_j y_j y_jᴴ/σ_j, y_j = M⁻¹a_j,
     /// σ_j = 1 − μ_j a_jᴴy_j (Sherman-Morrison), every product g_{p,j}ᴴM_j⁻¹g_{q,j} comes from the Gram
-    /// matrices a_kᴴy_l and v_jᴴy_l and from v_jᴴM⁻¹v_j: 2K solves with one factorisation, O(K²N + K³).
+    /// matrices a_kᴴM⁻¹a_l and v_jᴴM⁻¹a_l and from v_jᴴM⁻¹v_j, all inner products of whitened vectors
+    /// L⁻¹a (kept from the evaluation at x) and L⁻¹v_j (K forward solves): O(K²N + K³) besides them.
     /// </summary>
     private static double[] DualHessianShared(QuadraticBeamSubproblem p, double[] x, Complex[] s, Complex[][] v, Complex[] factor)
     {
         int n = p.Antennas, k = p.Users, dim = k + 1;
-        var a = p.Sensing!.Steering;
-        double rho = p.Sensing.Ratio;
-        // The last evaluation was at x (the accepted point): its factor of M and its y_u = M⁻¹a_u are reused.
+        double rho = p.Sensing!.Ratio;
+        // The last evaluation was at x (the accepted point): its factor of M, its L⁻¹a_u and its a_uᴴv_j are reused.
         var ws = Workspace(n, k);
-        var m = factor;
-        if (!ws.Valid || !ws.YAt.AsSpan().SequenceEqual(x))
-        {
-            m = new Complex[n * n];
-            p.Common.CopyTo(m, 0);
-            for (int i = 0; i < n; i++) m[i * n + i] += x[0];
-            for (int l = 0; l < k; l++)
-                if (x[l + 1] > 0) ComplexVectors.AddOuter(m, x[l + 1], a[l]);
-            if (!HermitianCholesky.Factor(m, n)) throw new InvalidOperationException("DualOpt: the dual matrix is not positive definite");
-            for (int l = 0; l < k; l++)
-            {
-                a[l].CopyTo(ws.Y[l], 0);
-                HermitianCholesky.Solve(m, n, ws.Y[l]);
-            }
-        }
-        var y = ws.Y;
+        if (!ws.Valid || !ws.At.AsSpan().SequenceEqual(x))
+            Evaluate(p, x, s, factor, null, NewBeams(k, n), new double[k + 1], new double[k]);
+        var fa = new Complex[k][]; // L⁻¹a_l as contiguous vectors
+        var fv = new Complex[k][]; // L⁻¹v_j
         var b = new Complex[n * k];
         for (int i = 0; i < n; i++)
             for (int u = 0; u < k; u++) b[i * k + u] = v[u][i];
-        HermitianCholesky.SolveMany(m, n, b, k);
-        var w = new Complex[n];
-        var dv = new double[k];
-        for (int j = 0; j < k; j++)
+        HermitianCholesky.ForwardMany(factor, n, b, k);
+        for (int u = 0; u < k; u++)
         {
-            for (int i = 0; i < n; i++) w[i] = b[i * k + j];
-            dv[j] = ComplexVectors.Dot(v[j], w).Real;
-        }
-        var ga = new Complex[k * k]; // a_kᴴ y_l
-        var gv = new Complex[k * k]; // v_jᴴ y_l
-        for (int kk = 0; kk < k; kk++)
-            for (int l = 0; l < k; l++)
+            var au = fa[u] = new Complex[n];
+            var vu = fv[u] = new Complex[n];
+            for (int i = 0; i < n; i++)
             {
-                ga[kk * k + l] = ComplexVectors.Dot(a[kk], y[l]);
-                gv[kk * k + l] = ComplexVectors.Dot(v[kk], y[l]);
+                au[i] = ws.Whitened[i * 2 * k + k + u];
+                vu[i] = b[i * k + u];
             }
-        var c = new Complex[k * k];
+        }
+        var dv = new double[k];
+        for (int j = 0; j < k; j++) dv[j] = ComplexVectors.NormSquared(fv[j]);
+        var ga = new Complex[k * k]; // a_kᴴ M⁻¹ a_l (Hermitian)
+        var gv = new Complex[k * k]; // v_jᴴ M⁻¹ a_l
         for (int kk = 0; kk < k; kk++)
-            for (int j = 0; j < k; j++) c[kk * k + j] = j == kk ? -rho * s[kk] : ComplexVectors.Dot(a[kk], v[j]);
+        {
+            for (int l = 0; l <= kk; l++)
+            {
+                var d = ComplexVectors.Dot(fa[kk], fa[l]);
+                ga[kk * k + l] = d;
+                ga[l * k + kk] = Complex.Conjugate(d);
+            }
+            for (int l = 0; l < k; l++) gv[kk * k + l] = ComplexVectors.Dot(fv[kk], fa[l]);
+        }
+        var c = ws.Cross; // a_kkᴴ v_j from the gradient, the diagonal replaced by −ρ s_kk below
         var sigma = new double[k];
         for (int j = 0; j < k; j++) sigma[j] = 1 - x[j + 1] * ga[j * k + j].Real;
         var h = new double[dim * dim];
@@ -272,15 +274,17 @@ public sealed class DualOptSolver : IBeamSubproblemSolver
             h[0] += 2 * (dv[j] + f * (vyj.Real * vyj.Real + vyj.Imaginary * vyj.Imaginary));
             for (int kk = 0; kk < k; kk++)
             {
+                var ckj = kk == j ? -rho * s[kk] : c[kk * k + j];
                 var vMa = gv[j * k + kk] + f * vyj * ga[j * k + kk]; // v_jᴴ M_j⁻¹ a_kk
-                h[kk + 1] += 2 * (vMa * c[kk * k + j]).Real;
-                var cj = Complex.Conjugate(c[kk * k + j]);
+                h[kk + 1] += 2 * (vMa * ckj).Real;
+                var cj = Complex.Conjugate(ckj);
                 if (cj == Complex.Zero) continue;
                 var akyj = ga[kk * k + j];
                 for (int l = 0; l <= kk; l++)
                 {
+                    var clj = l == j ? -rho * s[l] : c[l * k + j];
                     var aMa = ga[kk * k + l] + f * akyj * ga[j * k + l]; // a_kkᴴ M_j⁻¹ a_l
-                    h[(kk + 1) * dim + l + 1] += 2 * (cj * c[l * k + j] * aMa).Real;
+                    h[(kk + 1) * dim + l + 1] += 2 * (cj * clj * aMa).Real;
                 }
             }
         }
@@ -352,9 +356,9 @@ public sealed class DualOptSolver : IBeamSubproblemSolver
     /// g = Σ_j Re(z̄_jᴴv_j) + λP − Σ_k μ_k(n_k + ρ|s_k|²): O(KN) instead of the O(KN²) of the quadratic forms.
     /// </remarks>
     private static double Evaluate(QuadraticBeamSubproblem p, double[] x, Complex[] s, Complex[] m, Complex[]? mj,
-        Complex[] tmpY, Complex[][] v, double[] grad, double[] phi)
+        Complex[][] v, double[] grad, double[] phi)
     {
-        BeamsAt(p, x, s, m, mj, tmpY, v);
+        BeamsAt(p, x, s, m, mj, v);
         var sensing = p.Sensing!;
         double rho = sensing.Ratio;
         Gradient(p, v, s, rho, grad, phi);
@@ -370,54 +374,59 @@ public sealed class DualOptSolver : IBeamSubproblemSolver
         return g;
     }
 
-    private static void BeamsAt(QuadraticBeamSubproblem p, double[] x, Complex[] s, Complex[] m, Complex[]? mj,
-        Complex[] tmpY, Complex[][] v)
+    private static void BeamsAt(QuadraticBeamSubproblem p, double[] x, Complex[] s, Complex[] m, Complex[]? mj, Complex[][] v)
     {
         int n = p.Antennas, k = p.Users;
         var a = p.Sensing!.Steering;
         double rho = p.Sensing.Ratio;
         p.Common.CopyTo(m, 0);
         for (int i = 0; i < n; i++) m[i * n + i] += x[0];
-        for (int u = 0; u < k; u++)
-            if (x[u + 1] > 0) ComplexVectors.AddOuter(m, x[u + 1], a[u]);
+        ComplexVectors.AddOuters(m, x.AsSpan(1, k), a); // the multipliers at 0 are skipped
 
         if (mj is null)
         {
             if (!HermitianCholesky.Factor(m, n)) throw new InvalidOperationException("DualOpt: the dual matrix is not positive definite");
-            // M⁻¹[z_1 … z_K a_1 … a_K] in one multi-right-hand-side solve; y_u = M⁻¹a_u is kept for the
-            // Sherman-Morrison updates here and for the dual Hessian.
+            // F = L⁻¹[z_1 … z_K a_1 … a_K] in one multi-right-hand-side forward solve. With y_u = M⁻¹a_u, user u's beam
+            // w = M⁻¹(z_u + cρ s_u a_u) corrected by Sherman-Morrison for M − μ_u a_u a_uᴴ,
+            //   v_u = w + μ y_u (a_uᴴw)/(1 − μ a_uᴴy_u) = L⁻ᴴ(f_zu + β_u f_au),  β_u = c + μ(a_uᴴM⁻¹z_u + c a_uᴴy_u)/(1 − μ a_uᴴy_u),
+            // c = μ ρ s_u, where a_uᴴM⁻¹z_u = f_auᴴf_zu and a_uᴴy_u = ‖f_au‖²: one backward solve per user.
             var ws = Workspace(n, k);
-            var b = ws.Rhs;
+            var f = ws.Whitened;
+            var g = ws.Beams;
             int rhs = 2 * k;
             for (int i = 0; i < n; i++)
                 for (int u = 0; u < k; u++)
                 {
-                    b[i * rhs + u] = p.Linear[u][i];
-                    b[i * rhs + k + u] = a[u][i];
+                    f[i * rhs + u] = p.Linear[u][i];
+                    f[i * rhs + k + u] = a[u][i];
                 }
-            HermitianCholesky.SolveMany(m, n, b, rhs);
+            HermitianCholesky.ForwardMany(m, n, f, rhs);
+            for (int u = 0; u < k; u++)
+            {
+                double mu = x[u + 1];
+                Complex beta = Complex.Zero;
+                if (mu > 0)
+                {
+                    Complex az = Complex.Zero;
+                    double ay = 0;
+                    for (int i = 0; i < n; i++)
+                    {
+                        var fa = f[i * rhs + k + u];
+                        az += Complex.Conjugate(fa) * f[i * rhs + u];
+                        ay += fa.Real * fa.Real + fa.Imaginary * fa.Imaginary;
+                    }
+                    Complex c = mu * rho * s[u];
+                    beta = c + mu * (az + c * ay) / (1 - mu * ay);
+                }
+                for (int i = 0; i < n; i++) g[i * k + u] = f[i * rhs + u] + beta * f[i * rhs + k + u];
+            }
+            HermitianCholesky.BackwardMany(m, n, g, k);
             for (int u = 0; u < k; u++)
             {
                 var w = v[u];
-                var y = ws.Y[u];
-                for (int i = 0; i < n; i++)
-                {
-                    w[i] = b[i * rhs + u];
-                    y[i] = b[i * rhs + k + u];
-                }
-                double mu = x[u + 1];
-                if (mu > 0)
-                {
-                    // w = M⁻¹(z_u + μ ρ s_u a_u) = M⁻¹z_u + μ ρ s_u y_u
-                    Complex c = mu * rho * s[u];
-                    ComplexVectors.AddScaled(w, c, y);
-                    // Sherman-Morrison: (M − μ a aᴴ)⁻¹b = M⁻¹b + μ M⁻¹a (aᴴM⁻¹b) / (1 − μ aᴴM⁻¹a)
-                    Complex aw = ComplexVectors.Dot(a[u], w);
-                    double ay = ComplexVectors.Dot(a[u], y).Real;
-                    ComplexVectors.AddScaled(w, mu * aw / (1 - mu * ay), y);
-                }
+                for (int i = 0; i < n; i++) w[i] = g[i * k + u];
             }
-            Array.Copy(x, ws.YAt, x.Length);
+            Array.Copy(x, ws.At, x.Length);
             ws.Valid = true;
         }
         else
@@ -444,13 +453,14 @@ public sealed class DualOptSolver : IBeamSubproblemSolver
         foreach (var vi in v) power += ComplexVectors.NormSquared(vi);
         grad[0] = p.Power - power;
         var a = p.Sensing!.Steering;
+        var cross = Workspace(p.Antennas, k).Cross; // a_uᴴv_j, kept for the dual Hessian
         for (int u = 0; u < k; u++)
         {
             double f = p.Sensing.NoiseTerm[u];
             Complex own = Complex.Zero;
             for (int j = 0; j < k; j++)
             {
-                var d = ComplexVectors.Dot(a[u], v[j]);
+                var d = cross[u * k + j] = ComplexVectors.Dot(a[u], v[j]);
                 if (j == u) own = d; else f += d.Real * d.Real + d.Imaginary * d.Imaginary;
             }
             phi[u] = f;

@@ -108,8 +108,8 @@ public sealed class FractionalProgrammingBeamformer : ILocalBeamformer
             double f = zeta * c;
             for (int i = 0; i < n; i++) zu[i] = f * h[u][i];
             z[u] = zu;
-            ComplexVectors.AddOuter(q, zeta2[u], h[u]);
         }
+        ComplexVectors.AddOuters(q, zeta2, h); // Q = Σ_k ζ_k² h_k h_kᴴ in one pass
         Complex[][]? perUser = null;
         if (problem.Surrogate == LeakageSurrogate.Salinr)
         {

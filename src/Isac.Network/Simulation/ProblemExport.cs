@@ -26,7 +26,24 @@ public sealed class ProblemExport : ISimulationObserver
         _directory = directory;
         _env = environment;
         _options = options;
-        Directory.CreateDirectory(directory);
+        CreateDirectory(directory);
+    }
+
+    /// <summary>
+    /// Creates <paramref name="directory"/> (and its parents), or throws <see cref="Core.IsacInputException"/> naming it
+    /// when it cannot be created (a parent that is a file, a read-only or virtual file system such as /proc, no
+    /// permission): .NET reports these as "file not found" or "access denied" on the path, which misleads.
+    /// </summary>
+    public static void CreateDirectory(string directory)
+    {
+        try
+        {
+            Directory.CreateDirectory(directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            throw new Core.IsacInputException(Path.GetFullPath(directory), "cannot create this directory", e);
+        }
     }
 
     /// <summary>Files written so far.</summary>
