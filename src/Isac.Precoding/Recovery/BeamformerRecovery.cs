@@ -24,6 +24,13 @@ namespace Isac.Precoding.Recovery;
 /// (diag(a) − γB)p = γσ²·1; they exist when that solution is positive. The powers are then scaled by
 /// c ∈ {1, c_max}, c_max = min_m P_t/P_m(p) ≥ 1 (uniform scaling only raises every such SINR bound),
 /// and the candidate with the smallest largest CRB over the BSs wins.</para>
+/// <para>When the principal components at the relaxation's own powers miss a target by more than the rank-one tolerance,
+/// one more candidate keeps their directions and as much of the relaxation's power profile as the targets and budgets
+/// allow (<see cref="LiftedPowers"/>: the least powers p ≥ s·λ₁ meeting every target, for the largest s ≤ 1 that fits
+/// the budgets), so that a relaxation rank one up to the solver's accuracy does not lose its sensing power to a
+/// candidate fitted to the SINR targets alone.</para>
+/// <para>The eigen-decompositions come from <see cref="StreamSpectra"/>, in the design's reduced coordinates when it has
+/// them.</para>
 /// </remarks>
 internal static class BeamformerRecovery
 {
@@ -80,9 +87,12 @@ internal static class BeamformerRecovery
             if (LiftedPowers(network, mode, directions, floor, gamma, radius, exact) is { } lifted)
             {
                 feasible++;
-                var beams = directions.Select((d, u) => d * Math.Sqrt(lifted[u])).ToArray();
-                double value = Objective(network, beams, rcrb);
-                if (value < bestValue) (best, bestName, bestValue) = (beams, "eigenvector-lifted", value);
+                foreach (var scaled in Scalings(network, directions, lifted))
+                {
+                    var beams = directions.Select((d, u) => d * Math.Sqrt(scaled[u])).ToArray();
+                    double value = Objective(network, beams, rcrb);
+                    if (value < bestValue) (best, bestName, bestValue) = (beams, "eigenvector-lifted", value);
+                }
             }
         }
         var candidates = new List<(string Name, Vector<Complex>[] Directions)> { ("eigenvector-rescaled", principal) };
