@@ -109,7 +109,7 @@ internal static class ScaleBench
         double seconds = clock.Elapsed.TotalSeconds;
         process.Refresh();
         double cpuSeconds = (process.TotalProcessorTime - cpu).TotalSeconds;
-        string trouble = string.Join(" ", r.Solves.Where(s => s.Status != "Optimal").GroupBy(s => $"{s.Problem}:{s.Status}").Select(g => $"{g.Key}×{g.Count()}"));
+        string trouble = r.UsedSolveTrouble;
         return new Row(design, ntx, reduced, r.Status.Name(), seconds, cpuSeconds, r.MaxRcrbDeg, r.MaxRelaxationRcrbDeg,
             r.Reduction?.Dimensions.Max() ?? ntx, r.Solves.Count, trouble, Load());
     }

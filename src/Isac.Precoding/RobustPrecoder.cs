@@ -70,12 +70,18 @@ public static class RobustPrecoder
         var run = design.Run(settings.Alternating, cancellation);
         if (!run.HasSolution) return Failed(settings, run, runner, clock, "", reduction);
         var solution = design.Solution();
-        if (solution.Streams is { } relaxed && design is IRankReducible reducible && settings.Recovery.RankReduction > 0
-            && BeamformerRecovery.LargestEigenvalueRatio(relaxed) > settings.Recovery.RankOneTolerance
-            && !BeamformerRecovery.PrincipalSuffices(network, settings.Scheme.Mode(), relaxed, solution.UserGamma, context.Radius(settings.Scheme.Mode()),
+        // The streams' decompositions in the design's coordinates (order Σd_n instead of J·Ntx), shared by the rank test,
+        // the re-solve decision and the recovery.
+        var spectra = solution.Streams is { } first ? StreamSpectra.Of(first, space.StackedBasis) : null;
+        if (spectra is not null && design is IRankReducible reducible && settings.Recovery.RankReduction > 0
+            && spectra.LargestRatio > settings.Recovery.RankOneTolerance
+            && !BeamformerRecovery.PrincipalSuffices(network, settings.Scheme.Mode(), spectra, solution.UserGamma, context.Radius(settings.Scheme.Mode()),
                 settings.Robustness == RobustnessModel.Exact, settings.Recovery)
             && reducible.ReduceRank(settings.Recovery.RankReduction))
+        {
             solution = design.Solution();
+            spectra = StreamSpectra.Of(solution.Streams!, space.StackedBasis);
+        }
         var mode = settings.Scheme.Mode();
         var relaxationRcrb = SensingMetrics.RcrbDeg(network.Scene, mode, solution.Covariance);
         double designGammaDb = SensingMetrics.Db(solution.UserGamma.Min());
@@ -102,7 +108,7 @@ public static class RobustPrecoder
         if (solution.Streams is { } streams)
         {
             relaxationSinr = BlockMetrics.MinNominalSinrDb(network, mode, streams);
-            var outcome = BeamformerRecovery.Recover(network, mode, streams, solution.UserGamma, context.Radius(mode),
+            var outcome = BeamformerRecovery.Recover(network, mode, streams, spectra!, solution.UserGamma, context.Radius(mode),
                 settings.Robustness == RobustnessModel.Exact, settings.Recovery, context.RandomSource.For("recovery"));
             recovery = outcome.Report;
             if (outcome.Beamformers is null)

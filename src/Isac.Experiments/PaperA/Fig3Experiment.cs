@@ -93,6 +93,7 @@ public sealed class Fig3Experiment : Experiment<PaperASettings>
                 relative = Math.Max(relative, Math.Abs(l - alone[m].RcrbDeg[0]) / l);
             }
             rows.Add(Row("single-cell", "solved", ours, alone.Min(r => r.MinSinrDb))
+                .Set("solver_trouble", string.Join(" ", alone.Select(r => r.UsedSolveTrouble).Where(t => t.Length > 0)))
                 .Set("liu_rcrb_deg", liu).Set("liu_relative_difference", relative));
             var beams = Enumerable.Range(0, network.Cells)
                 .SelectMany(m => Enumerable.Range(0, network.UsersPerCell).Select(k => Stack(network, m, alone[m].Precoders[0].Column(k))))
@@ -102,7 +103,8 @@ public sealed class Fig3Experiment : Experiment<PaperASettings>
         }
 
         var multi = RobustPrecoder.Design(network, design, cancellation);
-        rows.Add(Row("multi-cell-cbf", multi.Status.Name(), multi.MaxRcrbDeg, multi.MinSinrDb).Set("message", multi.Message));
+        rows.Add(Row("multi-cell-cbf", multi.Status.Name(), multi.MaxRcrbDeg, multi.MinSinrDb)
+            .Set("solver_trouble", multi.UsedSolveTrouble).Set("message", multi.Message));
         return rows;
     }
 
@@ -110,7 +112,7 @@ public sealed class Fig3Experiment : Experiment<PaperASettings>
     public override IReadOnlyList<Figure> BuildFigures(FigureInput<PaperASettings> input)
     {
         var rows = input.Rows;
-        var table = TidyTable.From(rows, "curve", "gamma_db", "draw", "rcrb_deg", "min_sinr_db", "status", "liu_rcrb_deg", "liu_relative_difference", "message");
+        var table = TidyTable.From(rows, "curve", "gamma_db", "draw", "rcrb_deg", "min_sinr_db", "status", "liu_rcrb_deg", "liu_relative_difference", "solver_trouble", "message");
         var gammas = input.Grid.Axes[0].Values.Select(v => v.Number).ToList();
         string[] labels = ["single-cell design, as designed (J = 1)", "single-cell design, in the two-cell network", "multi-cell CBF design (P1)"];
         var series = new List<LineSeries>();

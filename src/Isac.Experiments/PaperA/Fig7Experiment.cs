@@ -125,7 +125,7 @@ public sealed class Fig7Experiment : Experiment<PaperASettings>
             $"Draws below the threshold: {string.Join("; ", below)}. The table also has each design's exact worst case over the whole ball " +
             "(worst_case_min_sinr_db), which no draw can undercut. Compare with paper A's Fig. 7: every observed value above the threshold.";
         var table = TidyTable.From([.. designs, .. errors], "scheme", "ntx", "kind", "error_draw", "observed_min_sinr_db", "threshold_db",
-            "worst_case_min_sinr_db", "status", "rcrb_deg", "relaxation_rcrb_deg", "min_sinr_db", "prop3_min_sinr_db", "refine_caps", "message");
+            "worst_case_min_sinr_db", "status", "rcrb_deg", "relaxation_rcrb_deg", "min_sinr_db", "prop3_min_sinr_db", "refine_caps", "solver_trouble", "message");
         return [new Figure("fig7", Title, caption, table, plots)];
     }
 

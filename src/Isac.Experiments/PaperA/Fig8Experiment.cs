@@ -73,7 +73,7 @@ public sealed class Fig8Experiment : Experiment<PaperASettings>
             $"frame L = Ntx + 6, Rayleigh users, mean over {input.Grid.Draws} channel draw(s); solid achieved, dashed the relaxation. " +
             "Compare with paper A's Fig. 8: more transmit antennas, lower RCRB.";
         var table = TidyTable.From(rows, "scheme", "ntx", "draw", "rcrb_deg", "relaxation_rcrb_deg", "unrefined_rcrb_deg", "min_sinr_db",
-            "worst_case_min_sinr_db", "status", "iterations", "refine_caps", "reduced_dim", "message");
+            "worst_case_min_sinr_db", "status", "iterations", "refine_caps", "reduced_dim", "solver_trouble", "message");
         return
         [
             new Figure("fig8", Title, caption, table,

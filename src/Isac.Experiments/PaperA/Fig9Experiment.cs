@@ -66,7 +66,7 @@ public sealed class Fig9Experiment : Experiment<PaperASettings>
             return [new ResultRow().Set("status", result.Status.Name()).Set("message", result.Message)];
         return result.Iterations.Select(it =>
         {
-            var row = new ResultRow().Set("status", result.Status.Name()).Set("iteration", it.Iteration)
+            var row = new ResultRow().Set("status", result.Status.Name()).Set("solver_trouble", result.UsedSolveTrouble).Set("iteration", it.Iteration)
                 .Set("rcrb_deg", it.RcrbDeg.Max()).Set("sdp_rcrb_deg", it.SdpRcrbDeg.Max()).Set("min_sinr_db", it.MinSinrDb);
             foreach (var (name, value) in it.Caps) row.Set($"cap {name}", value);
             return row;

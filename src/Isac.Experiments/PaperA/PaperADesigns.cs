@@ -38,7 +38,8 @@ internal static class PaperADesigns
     /// The standard columns of a design: status, achieved RCRB (largest over the BSs and per BS), the relaxation's
     /// RCRB, for symbol level the RCRB of the relaxation's own symbols, the SINRs (nominal, exact worst case,
     /// Proposition 3 for block level), Algorithm 1's iterations, the recovery method, the largest order d_n of a BS's
-    /// blocks in the convex problems (<c>reduced_dim</c>, Ntx without the reduction) and the message.
+    /// blocks in the convex problems (<c>reduced_dim</c>, Ntx without the reduction), the used convex problems that did not
+    /// end Optimal (<c>solver_trouble</c>, <see cref="DesignResult.UsedSolveTrouble"/>) and the message.
     /// </summary>
     public static ResultRow Row(DesignResult r, int cells)
     {
@@ -56,6 +57,7 @@ internal static class PaperADesigns
             .Set("recovery", r.Recovery?.Method ?? "")
             .Set("refine_caps", r.Refinement?.Caps ?? "")
             .Set("reduced_dim", r.Reduction is { } red ? red.Dimensions.Max() : double.NaN)
+            .Set("solver_trouble", r.UsedSolveTrouble)
             .Set("message", r.Message);
     }
 }

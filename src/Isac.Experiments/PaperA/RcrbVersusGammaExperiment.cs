@@ -76,7 +76,7 @@ public sealed class RcrbVersusGammaExperiment(string id, string title, double de
     {
         var rows = input.Rows;
         var table = TidyTable.From(rows, "scheme", "gamma_db", "draw", "rcrb_deg", "min_sinr_db", "worst_case_min_sinr_db", "status",
-            "relaxation_rcrb_deg", "unrefined_rcrb_deg", "rcrb_bs1_deg", "rcrb_bs2_deg", "prop3_min_sinr_db", "iterations", "recovery", "refine_caps", "message");
+            "relaxation_rcrb_deg", "unrefined_rcrb_deg", "rcrb_bs1_deg", "rcrb_bs2_deg", "prop3_min_sinr_db", "iterations", "recovery", "refine_caps", "solver_trouble", "message");
         var gammas = input.Grid.Axes[input.Grid.AxisIndex("gamma_db")].Values.Select(v => v.Number).ToList();
         var names = input.Grid.Axes[input.Grid.AxisIndex("scheme")].Values.Select(v => v.Text!).ToList();
         var achieved = new List<LineSeries>();

@@ -90,8 +90,12 @@ public sealed class FisherInformationMap
     {
         double trace = 0;
         for (int i = 0; i < covariance.RowCount; i++) trace += Math.Abs(covariance[i, i].Real);
-        return _coefficients[l, l].FrobeniusNorm() * trace + Math.Abs(_constant[l, l]);
+        // ‖B_ll‖_F once per map: an O(N²) pass that was half of a CRB evaluation at N = 256.
+        _diagonalNorms ??= Enumerable.Range(0, Parameters).Select(p => _coefficients[p, p].FrobeniusNorm()).ToArray();
+        return _diagonalNorms[l] * trace + Math.Abs(_constant[l, l]);
     }
+
+    private double[]? _diagonalNorms;
 
     private void CheckCovariance(Matrix<Complex> covariance)
     {

@@ -59,7 +59,7 @@ internal sealed class DesignContext
     {
         var scene = Network.Scene;
         var reference = IsotropicCovariance(Network.StackedDimension);
-        var maps = Enumerable.Range(0, Network.Cells).Select(m => FisherInformation.Comp(scene, m)).ToArray();
+        var maps = Evaluation.SensingMetrics.CompMaps(scene);
         double scale = maps.Min(map => ScaledFisher.NaturalAngleScale(map, reference));
         return maps.Select(map => new ScaledFisher(map, reference, Network.TransmitPower, scale, Space.IsReduced ? Space.StackedCoefficient : null)).ToArray();
     }

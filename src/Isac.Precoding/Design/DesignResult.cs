@@ -92,6 +92,19 @@ public sealed record DesignResult
 
     /// <summary>The largest relaxation RCRB over the BSs (NaN without a solution).</summary>
     public double MaxRelaxationRcrbDeg => RelaxationRcrbDeg.Length == 0 ? double.NaN : RelaxationRcrbDeg.Max();
+
+    /// <summary>The convex problems whose answers the design used and that did not end Optimal, grouped by problem and
+    /// status with the worst accuracy reached, e.g. <c>P1.B:OptimalInaccurate×6(1.8e-06)</c>; empty when every used answer
+    /// was Optimal. Attempts replaced by a retry on the other side of the duality (<see cref="SolveRecord.Used"/> false)
+    /// are left out: their answers did not reach the precoders.</summary>
+    public string UsedSolveTrouble => string.Join(" ", Solves.Where(s => s.Used && s.Status != "Optimal")
+        .GroupBy(s => $"{s.Problem}:{s.Status}")
+        .Select(g =>
+        {
+            var finite = g.Select(s => s.Accuracy).Where(double.IsFinite).ToList();
+            string worst = finite.Count == 0 ? "" : $"({finite.Max().ToString("0.0e+00", System.Globalization.CultureInfo.InvariantCulture)})";
+            return $"{g.Key}×{g.Count()}{worst}";
+        }));
 }
 
 /// <summary>How transmittable beamformers were obtained from the relaxed covariances.</summary>

@@ -55,12 +55,13 @@ internal abstract class DesignSkeleton : AlternatingDesign
     /// order (so that every unit of a Jacobi step is built from the same iterate); otherwise nothing is committed and
     /// the first failure is returned.
     /// </summary>
-    protected StepOutcome SolveUnits<T>(string problem, int iteration, Func<int, Model, Func<ModelSolution, T>> build, Action<int, T> commit)
+    protected StepOutcome SolveUnits<T>(string problem, int iteration, Func<int, Model, Func<ModelSolution, T>> build, Action<int, T> commit,
+        double? coneShare = null)
     {
         var values = new T[Units];
         for (int u = 0; u < Units; u++)
         {
-            var outcome = TrySolve(problem, iteration, u, build, out var value);
+            var outcome = TrySolve(problem, iteration, u, build, out var value, coneShare);
             if (!outcome.Ok) return outcome;
             values[u] = value!;
         }
@@ -68,14 +69,17 @@ internal abstract class DesignSkeleton : AlternatingDesign
         return StepOutcome.Success;
     }
 
-    /// <summary>Solves <paramref name="problem"/> for one unit; on success <paramref name="value"/> is what the reader returned.</summary>
-    protected StepOutcome TrySolve<T>(string problem, int iteration, int unit, Func<int, Model, Func<ModelSolution, T>> build, out T? value)
+    /// <summary>Solves <paramref name="problem"/> for one unit; on success <paramref name="value"/> is what the reader returned.
+    /// <paramref name="coneShare"/>: the side choice's cone-variable share for this problem (<see cref="Sdp.SdpRunner.Solve"/>), or null
+    /// for the run's.</summary>
+    protected StepOutcome TrySolve<T>(string problem, int iteration, int unit, Func<int, Model, Func<ModelSolution, T>> build, out T? value,
+        double? coneShare = null)
     {
         value = default;
         int? bs = Bs(unit);
         var model = new Model(bs is int b ? $"{problem}-bs{b + 1}" : problem);
         var read = build(unit, model);
-        var s = C.Runner.Solve(model, problem, iteration, bs);
+        var s = C.Runner.Solve(model, problem, iteration, bs, coneShare);
         if (!SolveOutcome.Usable(s)) return SolveOutcome.Failed(s, bs is int f ? $"{problem} at BS {f + 1}" : problem);
         value = read(s);
         return StepOutcome.Success;

@@ -24,6 +24,13 @@ namespace Isac.Precoding.Recovery;
 /// (diag(a) − γB)p = γσ²·1; they exist when that solution is positive. The powers are then scaled by
 /// c ∈ {1, c_max}, c_max = min_m P_t/P_m(p) ≥ 1 (uniform scaling only raises every such SINR bound),
 /// and the candidate with the smallest largest CRB over the BSs wins.</para>
+/// <para>When the principal components at the relaxation's own powers miss a target by more than the rank-one tolerance,
+/// one more candidate keeps their directions and as much of the relaxation's power profile as the targets and budgets
+/// allow (<see cref="LiftedPowers"/>: the least powers p ≥ s·λ₁ meeting every target, for the largest s ≤ 1 that fits
+/// the budgets), so that a relaxation rank one up to the solver's accuracy does not lose its sensing power to a
+/// candidate fitted to the SINR targets alone.</para>
+/// <para>The eigen-decompositions come from <see cref="StreamSpectra"/>, in the design's reduced coordinates when it has
+/// them.</para>
 /// </remarks>
 internal static class BeamformerRecovery
 {
@@ -39,18 +46,17 @@ internal static class BeamformerRecovery
     /// <param name="settings">Tolerance and number of draws.</param>
     /// <param name="random">Source of the randomisation draws.</param>
     public static Outcome Recover(IsacNetwork network, CoordinationMode mode, Matrix<Complex>[] streams, double[] gamma, double radius,
-        bool exact, RecoverySettings settings, DeterministicRandom random)
+        bool exact, RecoverySettings settings, DeterministicRandom random) =>
+        Recover(network, mode, streams, StreamSpectra.Of(streams, null), gamma, radius, exact, settings, random);
+
+    /// <summary>Recovers beamformers from the relaxed W_k and their decompositions (<see cref="StreamSpectra"/>, e.g. in the
+    /// design's reduced coordinates).</summary>
+    public static Outcome Recover(IsacNetwork network, CoordinationMode mode, Matrix<Complex>[] streams, StreamSpectra spectra, double[] gamma,
+        double radius, bool exact, RecoverySettings settings, DeterministicRandom random)
     {
         int users = streams.Length;
-        var evds = streams.Select(w => HermitianMatrix.HermitianPart(w).Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Hermitian)).ToArray();
-        double ratio = 0;
-        var principal = new Vector<Complex>[users];
-        for (int u = 0; u < users; u++)
-        {
-            var (values, vectors) = Sorted(evds[u]);
-            ratio = Math.Max(ratio, SecondToFirst(values));
-            principal[u] = vectors.Column(0) * Math.Sqrt(Math.Max(values[0], 0));
-        }
+        double ratio = spectra.LargestRatio;
+        var principal = spectra.Principal();
         if (ratio <= settings.RankOneTolerance)
             return new Outcome(principal, new RecoveryReport("eigenvector", ratio, 1, 1));
 
@@ -58,7 +64,7 @@ internal static class BeamformerRecovery
         Vector<Complex>[]? best = null;
         string bestName = "";
         double bestValue = double.PositiveInfinity;
-        int feasible = 0;
+        int feasible = 0, tried = 1;
         // The principal components at the relaxation's own powers: when the relaxation is rank one up to the solver's
         // accuracy (λ₂/λ₁ of 10⁻⁶-10⁻⁵ at Ntx = 128), they meet the targets up to that accuracy and carry its sensing power,
         // which no power fitted to the SINR targets alone reproduces.
@@ -71,6 +77,24 @@ internal static class BeamformerRecovery
             double value = Objective(network, principal, rcrb);
             if (value < bestValue) (best, bestName, bestValue) = (principal, "eigenvector-truncated", value);
         }
+        else
+        {
+            // They miss a target by more than the tolerance (BLP-CBF at Ntx = 128: the λ₂ parts carried part of a signal):
+            // keep their directions and as much of the relaxation's power profile as the targets and budgets allow.
+            tried++;
+            var directions = principal.Select(Unit).ToArray();
+            var floor = spectra.Values.Select(v => Math.Max(v[0], 0)).ToArray();
+            if (LiftedPowers(network, mode, directions, floor, gamma, radius, exact) is { } lifted)
+            {
+                feasible++;
+                foreach (var scaled in Scalings(network, directions, lifted))
+                {
+                    var beams = directions.Select((d, u) => d * Math.Sqrt(scaled[u])).ToArray();
+                    double value = Objective(network, beams, rcrb);
+                    if (value < bestValue) (best, bestName, bestValue) = (beams, "eigenvector-lifted", value);
+                }
+            }
+        }
         var candidates = new List<(string Name, Vector<Complex>[] Directions)> { ("eigenvector-rescaled", principal) };
         var matched = new Vector<Complex>[users];
         for (int u = 0; u < users; u++)
@@ -82,16 +106,17 @@ internal static class BeamformerRecovery
         }
         candidates.Add(("matched", matched));
         if (ZeroForcing(network, mode) is { } zf) candidates.Add(("zero-forcing", zf));
-        var roots = evds.Select(e =>
-        {
-            var (values, vectors) = Sorted(e);
-            return vectors * Matrix<Complex>.Build.DiagonalOfDiagonalArray(values.Select(v => new Complex(Math.Sqrt(Math.Max(v, 0)), 0)).ToArray());
-        }).ToArray();
+        var roots = Enumerable.Range(0, users).Select(spectra.Root).ToArray();
         for (int i = 0; i < settings.Randomizations; i++)
         {
             var draw = new Vector<Complex>[users];
             for (int u = 0; u < users; u++)
-                draw[u] = roots[u] * Vector<Complex>.Build.Dense(roots[u].ColumnCount, _ => random.NextComplexGaussian());
+            {
+                // As many draws as the antennas have, whatever the coordinates: the leading ones multiply the same
+                // eigenvectors with and without a basis, and the rest would multiply zero eigenvalues.
+                var z = Vector<Complex>.Build.Dense(spectra.FullDimension, _ => random.NextComplexGaussian());
+                draw[u] = roots[u] * z.SubVector(0, roots[u].ColumnCount);
+            }
             candidates.Add(("randomization", draw));
         }
 
@@ -110,27 +135,17 @@ internal static class BeamformerRecovery
                 }
             }
         }
-        return new Outcome(best, new RecoveryReport(best is null ? "none" : bestName, ratio, candidates.Count + 1, feasible));
+        return new Outcome(best, new RecoveryReport(best is null ? "none" : bestName, ratio, candidates.Count + tried, feasible));
+    }
+
+    private static Vector<Complex> Unit(Vector<Complex> v)
+    {
+        double norm = v.L2Norm();
+        return norm > 0 ? v / norm : v;
     }
 
     /// <summary>max over k of λ₂/λ₁ of W_k (0 when every W_k is rank one or zero).</summary>
-    internal static double LargestEigenvalueRatio(Matrix<Complex>[] streams)
-    {
-        double ratio = 0;
-        foreach (var w in streams)
-        {
-            var (values, _) = Sorted(HermitianMatrix.HermitianPart(w).Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Hermitian));
-            ratio = Math.Max(ratio, SecondToFirst(values));
-        }
-        return ratio;
-    }
-
-    /// <summary>λ₂/λ₁ of eigenvalues sorted in decreasing order (negative ones as 0; 0 for a zero matrix).</summary>
-    private static double SecondToFirst(double[] values)
-    {
-        double l1 = Math.Max(values[0], 0), l2 = values.Length > 1 ? Math.Max(values[1], 0) : 0;
-        return l1 > 0 ? l2 / l1 : 0;
-    }
+    internal static double LargestEigenvalueRatio(Matrix<Complex>[] streams) => StreamSpectra.Of(streams, null).LargestRatio;
 
     /// <summary>
     /// Zero-forcing directions: user u's beam orthogonal to the other users' channels (CoMP: all of them, from
@@ -179,27 +194,7 @@ internal static class BeamformerRecovery
     /// <summary>The least stream powers meeting SINR ≥ γ in the model's rank-one bounds, or null.</summary>
     internal static double[]? FitPowers(IsacNetwork network, CoordinationMode mode, Vector<Complex>[] directions, double[] gamma, double radius, bool exact)
     {
-        int users = directions.Length;
-        var a = Matrix<double>.Build.Dense(users, users);
-        var rhs = Vector<double>.Build.Dense(users, u => gamma[u] * network.CommNoiseVariance);
-        for (int u = 0; u < users; u++)
-        {
-            var h = network.Channels.Stacked(u);
-            for (int v = 0; v < users; v++)
-            {
-                double amplitude = h.DotProduct(directions[v]).Magnitude;
-                double spread = radius * ErrorImage(network, mode, directions[v]).L2Norm();
-                if (u == v)
-                {
-                    double signal = exact ? Math.Max(amplitude - spread, 0) : amplitude;
-                    a[u, u] += signal * signal;
-                }
-                else
-                {
-                    a[u, v] -= gamma[u] * (amplitude + spread) * (amplitude + spread);
-                }
-            }
-        }
+        var (a, rhs) = SinrSystem(network, mode, directions, gamma, radius, exact);
         try
         {
             var p = a.Solve(rhs);
@@ -210,6 +205,114 @@ internal static class BeamformerRecovery
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// A = diag(a) − γB and c = γσ²·1: the SINR targets of unit directions with powers p are Ap ≥ c in the model's
+    /// rank-one bounds (see <see cref="FitPowers"/>).
+    /// </summary>
+    private static (Matrix<double> A, Vector<double> C) SinrSystem(IsacNetwork network, CoordinationMode mode, Vector<Complex>[] directions,
+        double[] gamma, double radius, bool exact)
+    {
+        int users = directions.Length;
+        var a = Matrix<double>.Build.Dense(users, users);
+        var rhs = Vector<double>.Build.Dense(users, u => gamma[u] * network.CommNoiseVariance);
+        var spread = directions.Select(d => radius * ErrorImage(network, mode, d).L2Norm()).ToArray();
+        for (int u = 0; u < users; u++)
+        {
+            var h = network.Channels.Stacked(u);
+            for (int v = 0; v < users; v++)
+            {
+                double amplitude = h.DotProduct(directions[v]).Magnitude;
+                if (u == v)
+                {
+                    double signal = exact ? Math.Max(amplitude - spread[v], 0) : amplitude;
+                    a[u, u] += signal * signal;
+                }
+                else
+                {
+                    a[u, v] -= gamma[u] * (amplitude + spread[v]) * (amplitude + spread[v]);
+                }
+            }
+        }
+        return (a, rhs);
+    }
+
+    /// <summary>
+    /// Powers for unit <paramref name="directions"/> that keep as much of a power profile <paramref name="floor"/> (the
+    /// relaxation's λ₁) as the SINR targets and the per-BS budgets allow: the least p with p ≥ s·floor and Ap ≥ c (see
+    /// <see cref="SinrSystem"/>) for the largest s ∈ [0, 1] whose p fits every budget; null when not even s = 0 fits.
+    /// </summary>
+    /// <remarks>
+    /// A is a Z-matrix (off-diagonal entries ≤ 0), so the set {p ≥ l : Ap ≥ c} is closed under the componentwise minimum and
+    /// has a least element when it is not empty, which is at once the least power of every BS; it is monotone in l, so the
+    /// largest s fitting the budgets is found by bisection. The least element for a floor l: with q = p − l ≥ 0 and
+    /// r = c − Al, an active set S (start: r_u &gt; 0) with A_SS q_S = r_S, q = 0 off S, grown by every u where
+    /// (Aq)_u &lt; r_u, until none is left (A_SS, a principal submatrix of an M-matrix, has a nonnegative inverse).
+    /// </remarks>
+    internal static double[]? LiftedPowers(IsacNetwork network, CoordinationMode mode, Vector<Complex>[] directions, double[] floor,
+        double[] gamma, double radius, bool exact)
+    {
+        var (a, c) = SinrSystem(network, mode, directions, gamma, radius, exact);
+        int ntx = network.TransmitElements, users = directions.Length;
+        var share = new double[network.Cells, users];
+        for (int m = 0; m < network.Cells; m++)
+            for (int u = 0; u < users; u++)
+            {
+                var block = directions[u].SubVector(m * ntx, ntx);
+                share[m, u] = block.ConjugateDotProduct(block).Real;
+            }
+        bool Fits(double[] p)
+        {
+            for (int m = 0; m < network.Cells; m++)
+            {
+                double pm = 0;
+                for (int u = 0; u < users; u++) pm += share[m, u] * p[u];
+                if (pm > network.TransmitPower * (1 + 1e-9)) return false;
+            }
+            return true;
+        }
+        double[]? At(double s) => LeastAbove(a, c, floor.Select(f => s * f).ToArray());
+        var top = At(1);
+        if (top is not null && Fits(top)) return top;
+        var bottom = At(0);
+        if (bottom is null || !Fits(bottom)) return null;
+        double lo = 0, hi = 1;
+        for (int i = 0; i < 60 && hi - lo > 1e-12; i++)
+        {
+            double mid = 0.5 * (lo + hi);
+            var p = At(mid);
+            if (p is not null && Fits(p)) (lo, bottom) = (mid, p);
+            else hi = mid;
+        }
+        return bottom;
+    }
+
+    /// <summary>The least p ≥ <paramref name="floor"/> with Ap ≥ c for a Z-matrix A (null when the active-set solve fails or
+    /// gives a negative or non-finite increment: no such p).</summary>
+    private static double[]? LeastAbove(Matrix<double> a, Vector<double> c, double[] floor)
+    {
+        int n = floor.Length;
+        var l = Vector<double>.Build.DenseOfArray(floor);
+        var r = c - a * l;
+        var active = Enumerable.Range(0, n).Where(u => r[u] > 0).ToList();
+        var q = Vector<double>.Build.Dense(n);
+        while (active.Count > 0)
+        {
+            var idx = active.ToArray();
+            var sub = Matrix<double>.Build.Dense(idx.Length, idx.Length, (i, j) => a[idx[i], idx[j]]);
+            Vector<double> qs;
+            try { qs = sub.Solve(Vector<double>.Build.Dense(idx.Length, i => r[idx[i]])); }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException) { return null; }
+            if (qs.Any(x => !(x >= 0) || !double.IsFinite(x))) return null;
+            q.Clear();
+            for (int i = 0; i < idx.Length; i++) q[idx[i]] = qs[i];
+            var aq = a * q;
+            var added = Enumerable.Range(0, n).Where(u => !active.Contains(u) && aq[u] < r[u]).ToList();
+            if (added.Count == 0) break;
+            active.AddRange(added);
+        }
+        return (l + q).ToArray();
     }
 
     /// <summary>Tᵀw: the sum of the per-BS blocks in CBF (one error e on every BS's channel), w itself in CoMP.</summary>
@@ -239,18 +342,11 @@ internal static class BeamformerRecovery
 
     /// <summary>Whether the relaxation is rank one up to the solver's accuracy (λ₂/λ₁ ≤ <see cref="NearRankOne"/>) and its
     /// principal components, at the relaxation's own powers, meet every SINR target: then they are what
-    /// <see cref="Recover"/> transmits, and a least-power re-solve for rank one (RobustPrecoder) would only cost a second solve.</summary>
-    internal static bool PrincipalSuffices(IsacNetwork network, CoordinationMode mode, Matrix<Complex>[] streams, double[] gamma, double radius,
-        bool exact, RecoverySettings settings)
-    {
-        if (LargestEigenvalueRatio(streams) > NearRankOne) return false;
-        var principal = streams.Select(w =>
-        {
-            var (values, vectors) = Sorted(HermitianMatrix.HermitianPart(w).Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Hermitian));
-            return vectors.Column(0) * Math.Sqrt(Math.Max(values[0], 0));
-        }).ToArray();
-        return MeetsTargets(network, mode, principal, gamma, radius, exact, settings.RankOneTolerance);
-    }
+    /// <see cref="Recover(IsacNetwork, CoordinationMode, Matrix{Complex}[], StreamSpectra, double[], double, bool, RecoverySettings, DeterministicRandom)"/>
+    /// transmits, and a least-power re-solve for rank one (RobustPrecoder) would only cost a second solve.</summary>
+    internal static bool PrincipalSuffices(IsacNetwork network, CoordinationMode mode, StreamSpectra spectra, double[] gamma, double radius,
+        bool exact, RecoverySettings settings) =>
+        spectra.LargestRatio <= NearRankOne && MeetsTargets(network, mode, spectra.Principal(), gamma, radius, exact, settings.RankOneTolerance);
 
     /// <summary>λ₂/λ₁ below which a relaxation counts as rank one up to the solver's accuracy (10⁻⁶-10⁻⁵ seen at Ntx = 128,
     /// where the relaxation's optimum is rank one).</summary>
@@ -294,13 +390,5 @@ internal static class BeamformerRecovery
         foreach (var w in beams) r += w.OuterProduct(w.Conjugate());
         var rcrb = rcrbDeg(r);
         return rcrb.Any(double.IsNaN) ? double.PositiveInfinity : rcrb.Max();
-    }
-
-    private static (double[] Values, Matrix<Complex> Vectors) Sorted(MathNet.Numerics.LinearAlgebra.Factorization.Evd<Complex> evd)
-    {
-        var values = evd.EigenValues.Select(z => z.Real).ToArray();
-        var order = Enumerable.Range(0, values.Length).OrderByDescending(i => values[i]).ToArray();
-        var vectors = Matrix<Complex>.Build.Dense(evd.EigenVectors.RowCount, order.Length, (i, j) => evd.EigenVectors[i, order[j]]);
-        return (order.Select(i => values[i]).ToArray(), vectors);
     }
 }

@@ -27,6 +27,8 @@ namespace Isac.Precoding.Sdp;
 internal sealed class SdpRunner(SolverSettings settings, CancellationToken cancellation, FormulationSide side = FormulationSide.Auto,
     double coneShare = 0.5)
 {
+    private readonly double coneShare = coneShare;
+
     private readonly List<SolveRecord> _records = [];
 
     /// <summary>The other side is tried only when its Schur complement is at most this many times larger (the work grows with m³).</summary>
@@ -42,8 +44,15 @@ internal sealed class SdpRunner(SolverSettings settings, CancellationToken cance
     public Action<string, CompiledModel>? OnCompiled { get; init; }
 
     /// <summary>Solves <paramref name="model"/>, recording it as <paramref name="problem"/>.</summary>
-    public ModelSolution Solve(Model model, string problem, int iteration, int? bs)
+    /// <param name="model">The model.</param>
+    /// <param name="problem">Its name in the records.</param>
+    /// <param name="iteration">Algorithm 1's iteration.</param>
+    /// <param name="bs">The BS of a per-BS problem.</param>
+    /// <param name="preferredConeShare">Overrides the runner's cone-variable share for this problem (a design that knows its
+    /// problem converges better on the cone-variable side passes a share above 1).</param>
+    public ModelSolution Solve(Model model, string problem, int iteration, int? bs, double? preferredConeShare = null)
     {
+        double coneShare = preferredConeShare ?? this.coneShare;
         cancellation.ThrowIfCancellationRequested();
         var clock = Stopwatch.StartNew();
         var compiled = model.Compile(new ModelSettings { Side = FormulationSide.FreeScalars, Solver = settings });
