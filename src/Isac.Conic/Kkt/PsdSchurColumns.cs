@@ -19,7 +19,7 @@ namespace Isac.Conic.Kkt;
 ///   then M_ij = ⟨A_i, G⟩.</item>
 /// </list>
 /// </remarks>
-internal sealed class PsdSchurColumns
+internal sealed class PsdSchurColumns : BlockSchurColumns
 {
     private readonly int _n;
     private readonly PsdRowData[] _data;
@@ -121,9 +121,10 @@ internal sealed class PsdSchurColumns
         }
     }
 
+    /// <inheritdoc />
     /// <remarks>Writes row j of <paramref name="m"/> (M[j, i] for the rows i not denser than j, by
     /// <see cref="_order"/>); the Schur complement adds the two triangles at the end.</remarks>
-    public void AddColumn(int localJ, double[] m, int mSize, SchurScratch scratch, IDenseKernels kernels)
+    public override void AddColumn(int localJ, double[] m, int mSize, SchurScratch scratch, IDenseKernels kernels)
     {
         int n = _n;
         var dj = _data[localJ];
