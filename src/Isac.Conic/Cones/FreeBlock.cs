@@ -1,3 +1,4 @@
+using Isac.Conic.Kkt;
 using Isac.Conic.LinearAlgebra;
 
 namespace Isac.Conic.Cones;
@@ -20,6 +21,8 @@ internal sealed class FreeBlock : VectorConeBlock
     public FreeBlock(int n, VectorRowData[] data)
         : base(n, data)
     {
+        // The free columns enter M through the augmented system, not as Schur entries of this block.
+        Schur = NoSchurColumns.Instance;
     }
 
     /// <summary>A free block adds nothing to the barrier degree ν.</summary>
@@ -52,9 +55,4 @@ internal sealed class FreeBlock : VectorConeBlock
 
     /// <summary>No cone constraint: nothing to violate.</summary>
     public override double MinEigenvalue(double[] v, IDenseKernels kernels) => double.PositiveInfinity;
-
-    /// <summary>Nothing here: the free columns enter M through <see cref="Kkt.FreeVariableSystem"/>.</summary>
-    public override void AddSchurColumn(int localJ, double[] m, int mSize, SchurScratch scratch, IDenseKernels kernels)
-    {
-    }
 }

@@ -1,3 +1,4 @@
+using Isac.Conic.Kkt;
 using Isac.Conic.LinearAlgebra;
 
 namespace Isac.Conic.Cones;
@@ -28,7 +29,14 @@ internal sealed class SecondOrderBlock : VectorConeBlock
         _q = new double[n];
         _lambda = new double[n];
         _qa = new double[data.Length];
+        Schur = new SecondOrderSchurColumns(data, this);
     }
+
+    /// <summary>β of the last scaling (H = β²(2 q qᵀ − J)), read by <see cref="SecondOrderSchurColumns"/>.</summary>
+    internal double Beta => _beta;
+
+    /// <summary>qᵀa_i for each row of the block, formed by the last scaling.</summary>
+    internal double[] ProjectedRows => _qa;
 
     public override int Degree => 1;
 
@@ -232,37 +240,5 @@ internal sealed class SecondOrderBlock : VectorConeBlock
             s += v[k] * v[k];
         }
         return v[0] - Math.Sqrt(s);
-    }
-
-    public override void AddSchurColumn(int localJ, double[] m, int mSize, SchurScratch scratch, IDenseKernels kernels)
-    {
-        // M_ij += β² (2 (qᵀa_i)(qᵀa_j) − a_iᵀ J a_j)
-        var dj = _data[localJ];
-        double b2 = _beta * _beta;
-        for (int li = 0; li <= localJ; li++)
-        {
-            var di = _data[li];
-            double jdot = 0;
-            int p = 0, q = 0;
-            while (p < di.Index.Length && q < dj.Index.Length)
-            {
-                int ip = di.Index[p], iq = dj.Index[q];
-                if (ip == iq)
-                {
-                    jdot += (ip == 0 ? 1 : -1) * di.Value[p] * dj.Value[q];
-                    p++;
-                    q++;
-                }
-                else if (ip < iq)
-                {
-                    p++;
-                }
-                else
-                {
-                    q++;
-                }
-            }
-            m[dj.Row * mSize + di.Row] += b2 * (2 * _qa[li] * _qa[localJ] - jdot);
-        }
     }
 }

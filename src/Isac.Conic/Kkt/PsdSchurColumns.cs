@@ -6,7 +6,8 @@ namespace Isac.Conic.Kkt;
 /// <summary>
 /// The Schur complement columns of one PSD block with the HKM direction, M_ij += tr(A_i X A_j W) (W = Z⁻¹),
 /// each pair {i, j} of the block's rows formed once, by the denser of the two: the choice of formula per
-/// column and the tables it is read from (the block's X and W are read in place).
+/// column and the tables it is read from (the block's X and W are read in place). The formulas themselves
+/// are in <c>PsdSchurColumns.PairEntries.cs</c>, <c>.Panels.cs</c> (F3) and <c>.DenseProduct.cs</c> (F1).
 /// </summary>
 /// <remarks>
 /// Schur complement entries per pair of data kinds (W = Z⁻¹):
@@ -19,7 +20,7 @@ namespace Isac.Conic.Kkt;
 ///   then M_ij = ⟨A_i, G⟩.</item>
 /// </list>
 /// </remarks>
-internal sealed class PsdSchurColumns
+internal sealed partial class PsdSchurColumns : BlockSchurColumns
 {
     private readonly int _n;
     private readonly PsdRowData[] _data;
@@ -121,9 +122,10 @@ internal sealed class PsdSchurColumns
         }
     }
 
+    /// <inheritdoc />
     /// <remarks>Writes row j of <paramref name="m"/> (M[j, i] for the rows i not denser than j, by
     /// <see cref="_order"/>); the Schur complement adds the two triangles at the end.</remarks>
-    public void AddColumn(int localJ, double[] m, int mSize, SchurScratch scratch, IDenseKernels kernels)
+    public override void AddColumn(int localJ, double[] m, int mSize, SchurScratch scratch, IDenseKernels kernels)
     {
         int n = _n;
         var dj = _data[localJ];
@@ -206,227 +208,5 @@ internal sealed class PsdSchurColumns
                 m[rowJ + di.Row] += di.DotFoldedUpper(g, n);
             }
         }
-    }
-
-    /// <summary>g[p, q] ← g[p, q] + g[q, p] for p &lt; q (the lower triangle is left as it was).</summary>
-    private static void FoldIntoUpper(double[] g, int n)
-    {
-        for (int p = 0; p < n; p++)
-        {
-            int row = p * n;
-            for (int q = p + 1; q < n; q++)
-            {
-                g[row + q] += g[q * n + p];
-            }
-        }
-    }
-
-    /// <summary>tr(A_i X A_k W) with A_k = _data[lowRankIndex] low rank and A_i anything.</summary>
-    private double LowRankEntry(int lowRankIndex, PsdRowData di, int n)
-    {
-        var dk = _data[lowRankIndex];
-        int start = _stack!.Start[lowRankIndex];
-        double s = 0;
-        for (int l = 0; l < dk.Rank; l++)
-        {
-            ReadOnlySpan<double> x = _stack.XU.AsSpan((start + l) * n, n), w = _stack.WU.AsSpan((start + l) * n, n);
-            double t;
-            if (di.Kind == PsdDataKind.LowRank)
-            {
-                t = 0;
-                for (int q = 0; q < di.Rank; q++)
-                {
-                    ReadOnlySpan<double> v = di.Vectors.AsSpan(q * n, n);
-                    t += di.Weights[q] * ManagedKernels.Dot(v, w) * ManagedKernels.Dot(v, x);
-                }
-            }
-            else
-            {
-                t = di.Bilinear(w, x, n);
-            }
-            s += dk.Weights[l] * t;
-        }
-        return s;
-    }
-
-    /// <summary>
-    /// F3 with gathered panels: T[q, b] = X[q, r_b] and U[p, b] = A_j[r_b, s_b] W[p, s_b] over the
-    /// entries b = (r_b, s_b) of A_j, so that tr(A_i X A_j W) = Σ_{(p,q)∈A_i} A_i[p,q] ⟨T[q,:], U[p,:]⟩,
-    /// contiguous dot products instead of two gathers per term.
-    /// </summary>
-    private void GatherPanels(PsdRowData dj, double[] t, double[] u)
-    {
-        int n = _n, nj = dj.FullV.Length;
-        int[] jp = dj.FullP, jq = dj.FullQ;
-        double[] jv = dj.FullV;
-        // By the rows r_b and s_b (X and W are symmetric: X[q, r_b] = X[r_b, q]): nj contiguous rows read,
-        // where going down the columns read one cache line per entry (arch0: the gathers were a fifth of
-        // the solve).
-        for (int b = 0; b < nj; b++)
-        {
-            ReadOnlySpan<double> xr = _x.AsSpan(jp[b] * n, n), wr = _w.AsSpan(jq[b] * n, n);
-            double v = jv[b];
-            for (int q = 0, off = b; q < n; q++, off += nj)
-            {
-                t[off] = xr[q];
-                u[off] = v * wr[q];
-            }
-        }
-    }
-
-    /// <summary>
-    /// Pairs of one-entry rows: with A = c v (e_p e_qᵀ + e_q e_pᵀ) (c = ½ on the diagonal, where the two
-    /// terms coincide), tr(A_i X A_j W) = c_i v_i c_j v_j (X[q_i,p_j] W[q_j,p_i] + X[q_i,q_j] W[p_j,p_i]
-    /// + X[p_i,p_j] W[q_j,q_i] + X[p_i,q_j] W[p_j,q_i]): four products read from the rows p_j, q_j of X
-    /// and W, no call per pair.
-    /// </summary>
-    private void SingleEntryColumn(int last, double[] m, int rowJ)
-    {
-        int n = _n;
-        double cvj = _singleCv[last];
-        ReadOnlySpan<double> x1 = _x.AsSpan(_singleP[last] * n, n), x2 = _x.AsSpan(_singleQ[last] * n, n);
-        ReadOnlySpan<double> w1 = _w.AsSpan(_singleQ[last] * n, n), w2 = _w.AsSpan(_singleP[last] * n, n);
-        int[] sp = _singleP, sq = _singleQ, srow = _singleRow;
-        double[] scv = _singleCv;
-        for (int q = 0; q <= last; q++)
-        {
-            int pi = sp[q], qi = sq[q];
-            double t = x1[qi] * w1[pi] + x2[qi] * w2[pi] + x1[pi] * w1[qi] + x2[pi] * w2[qi];
-            m[rowJ + srow[q]] += scv[q] * cvj * t;
-        }
-    }
-
-    /// <summary>m[rowJ + i] += Σ_{(p,q)∈A_i} A_i[p,q] ⟨T[q,:], U[p,:]⟩ for the sparse rows up to
-    /// <paramref name="last"/> in the block's order, panels of width 1 or 2.</summary>
-    private void ShortPanelEntries(int last, int nj, double[] t, double[] u, double[] m, int rowJ)
-    {
-        for (int q = 0; q <= last; q++)
-        {
-            var di = _data[_order[q]];
-            if (di.Kind != PsdDataKind.Sparse)
-            {
-                continue;
-            }
-            int[] fq = di.FullQ, fp = di.FullP;
-            double[] fv = di.FullV;
-            double s = 0;
-            if (nj == 1)
-            {
-                for (int a = 0; a < fv.Length; a++)
-                {
-                    s += fv[a] * t[fq[a]] * u[fp[a]];
-                }
-            }
-            else
-            {
-                for (int a = 0; a < fv.Length; a++)
-                {
-                    int tq = 2 * fq[a], up = 2 * fp[a];
-                    s += fv[a] * (t[tq] * u[up] + t[tq + 1] * u[up + 1]);
-                }
-            }
-            m[rowJ + di.Row] += s;
-        }
-    }
-
-    private static double PanelEntry(PsdRowData di, double[] t, double[] u, int nj)
-    {
-        double s = 0;
-        int[] fq = di.FullQ, fp = di.FullP;
-        double[] fv = di.FullV;
-        if (nj < 8)
-        {
-            // Short panels (single entries, diagonal constraints): a plain loop beats a SIMD call.
-            for (int a = 0; a < fv.Length; a++)
-            {
-                int tq = fq[a] * nj, up = fp[a] * nj;
-                double d = 0;
-                for (int b = 0; b < nj; b++)
-                {
-                    d += t[tq + b] * u[up + b];
-                }
-                s += fv[a] * d;
-            }
-            return s;
-        }
-        for (int a = 0; a < fv.Length; a++)
-        {
-            s += fv[a] * ManagedKernels.Dot(t.AsSpan(fq[a] * nj, nj), u.AsSpan(fp[a] * nj, nj));
-        }
-        return s;
-    }
-
-    private double SparseSparseEntry(PsdRowData di, PsdRowData dj, int n)
-    {
-        // Σ_{(p,q)∈A_i} A_i[p,q] Σ_{(r,s)∈A_j} X[q,r] A_j[r,s] W[p,s] (W symmetric: rows, not columns).
-        double s = 0;
-        double[] x = _x, w = _w;
-        int[] jp = dj.FullP, jq = dj.FullQ;
-        double[] jv = dj.FullV;
-        for (int a = 0; a < di.FullV.Length; a++)
-        {
-            int xq = di.FullQ[a] * n, wp = di.FullP[a] * n;
-            double t = 0;
-            for (int b = 0; b < jv.Length; b++)
-            {
-                t += x[xq + jp[b]] * jv[b] * w[wp + jq[b]];
-            }
-            s += di.FullV[a] * t;
-        }
-        return s;
-    }
-
-    /// <summary>G ← X A_j W.</summary>
-    private void FormG(PsdRowData dj, double[] g, double[] t, double[] xPanel, IDenseKernels kernels)
-    {
-        int n = _n;
-        if (dj.Kind == PsdDataKind.Dense || dj.NonzeroRows.Length > n / 2)
-        {
-            if (dj.Kind == PsdDataKind.Dense || (long)dj.FullV.Length * 4 > (long)n * n)
-            {
-                double[] a;
-                if (dj.Kind == PsdDataKind.Dense)
-                {
-                    a = dj.Dense;
-                }
-                else
-                {
-                    a = g;
-                    Array.Clear(a, 0, n * n);
-                    dj.AddTo(a, n, 1.0);
-                }
-                kernels.Gemm(n, n, n, 1.0, a, _w, 0.0, t);
-            }
-            else
-            {
-                // Sparse on many rows: T = A_j W row by row (nnz·n) instead of a dense product (n³).
-                Array.Clear(t, 0, n * n);
-                for (int e = 0; e < dj.FullV.Length; e++)
-                {
-                    ManagedKernels.Axpy(dj.FullV[e], _w.AsSpan(dj.FullQ[e] * n, n), t.AsSpan(dj.FullP[e] * n, n));
-                }
-            }
-            kernels.Gemm(n, n, n, 1.0, _x, t, 0.0, g);
-            return;
-        }
-        // With R the nonzero rows of A_j: T = A_j[R,:] W (|R|×n, compact) and G = X[:,R] T, one product.
-        int[] rows = dj.NonzeroRows;
-        int k = rows.Length;
-        Array.Clear(t, 0, k * n);
-        int[] local = dj.FullPLocal;
-        for (int e = 0; e < dj.FullV.Length; e++)
-        {
-            ManagedKernels.Axpy(dj.FullV[e], _w.AsSpan(dj.FullQ[e] * n, n), t.AsSpan(local[e] * n, n));
-        }
-        double[] xr = xPanel;
-        for (int p = 0; p < n; p++)
-        {
-            int row = p * n, off = p * k;
-            for (int c = 0; c < k; c++)
-            {
-                xr[off + c] = _x[row + rows[c]];
-            }
-        }
-        kernels.Gemm(n, n, k, 1.0, xr, t, 0.0, g);
     }
 }

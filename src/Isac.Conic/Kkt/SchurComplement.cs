@@ -51,7 +51,7 @@ internal sealed class SchurComplement
     {
         foreach (var b in blocks)
         {
-            b.PrepareSchur(kernels, parallel);
+            b.PrepareScaledData(kernels, parallel);
         }
         Array.Clear(_matrix);
         int m = _m;
@@ -67,7 +67,7 @@ internal sealed class SchurComplement
             {
                 foreach (var (block, local) in rowBlocks[j])
                 {
-                    blocks[block].AddSchurColumn(local, matrix, m, _scratch, kernels);
+                    blocks[block].Schur.AddColumn(local, matrix, m, _scratch, kernels);
                 }
             }
             if (!_timed)
@@ -88,7 +88,7 @@ internal sealed class SchurComplement
                 {
                     foreach (var (block, local) in rowBlocks[j])
                     {
-                        blocks[block].AddSchurColumn(local, matrix, m, scratch, kernels);
+                        blocks[block].Schur.AddColumn(local, matrix, m, scratch, kernels);
                     }
                 }
             });

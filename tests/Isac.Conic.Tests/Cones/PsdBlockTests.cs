@@ -1,4 +1,5 @@
 using Isac.Conic.Cones;
+using Isac.Conic.Kkt;
 using Isac.Conic.LinearAlgebra;
 using Isac.Core.Random;
 using MathNet.Numerics.LinearAlgebra;
@@ -54,7 +55,7 @@ public class PsdBlockTests
         RandomData.PositiveDefinite(rng, N).CopyTo(block.X, 0);
         RandomData.PositiveDefinite(rng, N).CopyTo(block.Z, 0);
         Assert.True(block.PrepareScaling(ManagedKernels.Instance));
-        block.PrepareSchur(ManagedKernels.Instance, new ParallelOptions());
+        block.PrepareScaledData(ManagedKernels.Instance, new ParallelOptions());
         return (block, data, dense);
     }
 
@@ -69,7 +70,7 @@ public class PsdBlockTests
         var scratch = new SchurScratch(N * N);
         for (int j = 0; j < m; j++)
         {
-            block.AddSchurColumn(j, schur, m, scratch, k);
+            block.Schur.AddColumn(j, schur, m, scratch, k);
         }
         var x = M(block.X, N);
         var w = M(block.Z, N).Inverse();

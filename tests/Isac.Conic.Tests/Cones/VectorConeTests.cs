@@ -1,4 +1,5 @@
 using Isac.Conic.Cones;
+using Isac.Conic.Kkt;
 using Isac.Conic.LinearAlgebra;
 using Isac.Core.Random;
 
@@ -166,7 +167,7 @@ public class VectorConeTests
         var m = new double[9];
         for (int j = 0; j < 3; j++)
         {
-            block.AddSchurColumn(j, m, 3, new SchurScratch(5), K);
+            block.Schur.AddColumn(j, m, 3, new SchurScratch(5), K);
         }
         for (int i = 0; i < 3; i++)
         {
