@@ -76,15 +76,33 @@ public static class ComplexKernels
     /// <summary>y_i ← y_i + c·conj(x_i).</summary>
     public static void AddScaledConj(Span<Complex> y, Complex c, ReadOnlySpan<Complex> x)
     {
-        int n = x.Length, i = 0;
+        // c·conj(x) = (cr xr + ci xi) + j(ci xr − cr xi): t1 = (cr, −cr), t2 = (ci, ci)
         double cr = c.Real, ci = c.Imaginary;
+        AddLaneProducts(y, x, cr, -cr, ci, ci);
+    }
+
+    /// <summary>y_i ← y_i + c·x_i.</summary>
+    public static void AddScaled(Span<Complex> y, Complex c, ReadOnlySpan<Complex> x)
+    {
+        // c·x = (cr xr − ci xi) + j(cr xi + ci xr): t1 = (cr, cr), t2 = (−ci, ci)
+        double cr = c.Real, ci = c.Imaginary;
+        AddLaneProducts(y, x, cr, cr, -ci, ci);
+    }
+
+    /// <summary>
+    /// y_i ← y_i + t1 ∘ x_i + t2 ∘ swap(x_i) on the (real, imaginary) lanes of each entry:
+    /// Re y_i += t1r·Re x_i + t2r·Im x_i, Im y_i += t1i·Im x_i + t2i·Re x_i. Every complex scaling
+    /// (with or without conjugation) is one choice of (t1, t2), so the SIMD loop is written once.
+    /// </summary>
+    private static void AddLaneProducts(Span<Complex> y, ReadOnlySpan<Complex> x, double t1r, double t1i, double t2r, double t2i)
+    {
+        int n = x.Length, i = 0;
         if (Vector256.IsHardwareAccelerated && n >= 2)
         {
             var yd = MemoryMarshal.Cast<Complex, double>(y);
             var xd = MemoryMarshal.Cast<Complex, double>(x);
-            // c·conj(x) = (cr xr + ci xi) + j(ci xr − cr xi) = t1·x + t2·swap(x), t1 = (cr, −cr), t2 = (ci, ci)
-            var t1 = Vector256.Create(cr, -cr, cr, -cr);
-            var t2 = Vector256.Create(ci);
+            var t1 = Vector256.Create(t1r, t1i, t1r, t1i);
+            var t2 = Vector256.Create(t2r, t2i, t2r, t2i);
             for (; i + 2 <= n; i += 2)
             {
                 var vx = Vector256.Create(xd.Slice(2 * i, 4));
@@ -95,29 +113,7 @@ public static class ComplexKernels
         for (; i < n; i++)
         {
             double xr = x[i].Real, xi = x[i].Imaginary;
-            y[i] += new Complex(cr * xr + ci * xi, ci * xr - cr * xi);
+            y[i] += new Complex(t1r * xr + t2r * xi, t1i * xi + t2i * xr);
         }
-    }
-
-    /// <summary>y_i ← y_i + c·x_i.</summary>
-    public static void AddScaled(Span<Complex> y, Complex c, ReadOnlySpan<Complex> x)
-    {
-        int n = x.Length, i = 0;
-        double cr = c.Real, ci = c.Imaginary;
-        if (Vector256.IsHardwareAccelerated && n >= 2)
-        {
-            var yd = MemoryMarshal.Cast<Complex, double>(y);
-            var xd = MemoryMarshal.Cast<Complex, double>(x);
-            // c·x = (cr xr − ci xi) + j(cr xi + ci xr) = t1·x + t2·swap(x), t1 = (cr, cr), t2 = (−ci, ci)
-            var t1 = Vector256.Create(cr);
-            var t2 = Vector256.Create(-ci, ci, -ci, ci);
-            for (; i + 2 <= n; i += 2)
-            {
-                var vx = Vector256.Create(xd.Slice(2 * i, 4));
-                var vy = Vector256.Create(yd.Slice(2 * i, 4));
-                (vy + t1 * vx + t2 * SwapPairs(vx)).CopyTo(yd.Slice(2 * i, 4));
-            }
-        }
-        for (; i < n; i++) y[i] += c * x[i];
     }
 }
